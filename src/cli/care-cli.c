@@ -1,0 +1,148 @@
+/* care-cli.c — the scriptable twin of the CARE application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "care-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "care-cli.h"
+#include "care-i18n.h"
+#include "care-process.h"
+
+static const CareCliCommand commands[] = {
+  { NULL }
+};
+
+static const CareCliCommand *
+find_command (const char *name)
+{
+  for (const CareCliCommand *c = commands; c->name != NULL; c++)
+    if (g_str_equal (c->name, name))
+      return c;
+
+  return NULL;
+}
+
+static char *
+describe_commands (void)
+{
+  GString *s = g_string_new (_("Commands:"));
+
+  for (const CareCliCommand *c = commands; c->name != NULL; c++)
+    {
+      g_autofree char *usage = g_strdup_printf ("%s %s", c->name, c->parameters);
+      g_string_append_printf (s, "\n  %-28s %s", usage, _(c->summary));
+    }
+
+  g_string_append_c (s, '\n');
+  g_string_append_printf (s, _("Exit status: 0 done, 1 invalid input (nothing changed), "
+                               "2 usage, 3 wrong passphrase, 4 integrity failure, "
+                               "5 vault busy."));
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+parse_format (const char *option_name,
+              const char *value,
+              gpointer    data,
+              GError    **error)
+{
+  CareCliGlobals *globals = data;
+
+  if (g_str_equal (value, "text"))
+    globals->format = CARE_FORMAT_TEXT;
+  else if (g_str_equal (value, "json"))
+    globals->format = CARE_FORMAT_JSON;
+  else
+    {
+      /* Translators: %s is what the user typed after --format. */
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unknown output format “%s”: use text or json"), value);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GOptionGroup) group = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *vault_path = NULL;
+  g_autofree char *description = NULL;
+  CareCliGlobals globals = { NULL, CARE_FORMAT_TEXT };
+  gboolean show_version = FALSE;
+  const CareCliCommand *command;
+
+  care_i18n_init ();
+
+  if (!care_process_forbid_core_dumps (&error))
+    {
+      g_printerr ("care-cli: %s\n", error->message);
+      g_clear_error (&error);
+    }
+
+  const GOptionEntry entries[] = {
+    { "vault", 0, 0, G_OPTION_ARG_FILENAME, &vault_path,
+      N_("Vault to open (default: $CARE_VAULT, else the default vault)"), N_("FILE") },
+    { "format", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer) parse_format,
+      N_("Output format: text or json"), N_("FORMAT") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &show_version,
+      N_("Show the version and exit"), NULL },
+    { NULL }
+  };
+
+  /* Translators: the synopsis of care-cli, shown by care-cli --help. */
+  context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
+  g_option_context_set_summary (context, _("Keep CARE's encrypted case records from the command line."));
+  description = describe_commands ();
+  g_option_context_set_description (context, description);
+  /* Options after the command belong to the command. */
+  g_option_context_set_strict_posix (context, TRUE);
+
+  group = g_option_group_new (NULL, NULL, NULL, &globals, NULL);
+  g_option_group_add_entries (group, entries);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_option_context_set_main_group (context, g_steal_pointer (&group));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("care-cli: %s\n", error->message);
+      g_printerr (_("Run “care-cli --help” to see the commands.\n"));
+      return CARE_EXIT_USAGE;
+    }
+
+  if (show_version)
+    {
+      g_print ("care-cli %s\n", PACKAGE_VERSION);
+      return CARE_EXIT_OK;
+    }
+
+  if (argc < 2)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      g_printerr ("%s", help);
+      return CARE_EXIT_USAGE;
+    }
+
+  command = find_command (argv[1]);
+  if (command == NULL)
+    {
+      /* Translators: %s is the command the user typed. */
+      g_printerr (_("care-cli: unknown command “%s”\n"), argv[1]);
+      g_printerr (_("Run “care-cli --help” to see the commands.\n"));
+      return CARE_EXIT_USAGE;
+    }
+
+  globals.vault_path = vault_path;
+  return command->run (&globals, argc - 1, argv + 1);
+}

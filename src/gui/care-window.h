@@ -1,0 +1,19 @@
+/* care-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "care-application.h"
+
+G_BEGIN_DECLS
+
+#define CARE_TYPE_WINDOW (care_window_get_type())
+
+G_DECLARE_FINAL_TYPE (CareWindow, care_window, CARE, WINDOW, AdwApplicationWindow)
+
+CareWindow *care_window_new (CareApplication *application);
+
+G_END_DECLS
