@@ -16,6 +16,13 @@
 #include "care-process.h"
 
 static const CareCliCommand commands[] = {
+  { "init", "[--user NAME] [--kdf-cost COST]", N_("Create a new vault and print its recovery key"), care_cli_init },
+  { "check", "", N_("Authenticate every page and check the database"), care_cli_check },
+  { "passwd", "[--user NAME]", N_("Change a passphrase"), care_cli_passwd },
+  { "slots", "list|add NAME|remove NAME", N_("Manage who can open the vault"), care_cli_slots },
+  { "recover", "[--user NAME]", N_("Set a new passphrase with the recovery key"), care_cli_recover },
+  { "backup", "FILE", N_("Write a sealed, verified copy of the vault"), care_cli_backup },
+  { "restore", "FILE", N_("Replace the vault with a verified backup"), care_cli_restore },
   { NULL }
 };
 

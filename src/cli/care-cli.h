@@ -35,4 +35,33 @@ typedef struct {
   int       (*run) (const CareCliGlobals *globals, int argc, char **argv);
 } CareCliCommand;
 
+/* Shared by the commands (care-cli-common.c) */
+typedef struct _CareVault CareVault;
+typedef struct _JsonNode JsonNode;
+
+char      *care_cli_get_vault_path   (const CareCliGlobals *globals);
+int        care_cli_report_error     (const GError         *error);
+gboolean   care_cli_parse_options    (const char           *command,
+                                      const char           *parameters,
+                                      const char           *summary,
+                                      const GOptionEntry   *entries,
+                                      int                  *argc,
+                                      char               ***argv,
+                                      int                   min_args,
+                                      int                   max_args,
+                                      int                  *exit_code);
+CareVault *care_cli_unlock           (const CareCliGlobals *globals,
+                                      const char           *user,
+                                      GError              **error);
+void       care_cli_print_json       (JsonNode             *node);
+
+/* Commands */
+int care_cli_init     (const CareCliGlobals *globals, int argc, char **argv);
+int care_cli_check    (const CareCliGlobals *globals, int argc, char **argv);
+int care_cli_passwd   (const CareCliGlobals *globals, int argc, char **argv);
+int care_cli_slots    (const CareCliGlobals *globals, int argc, char **argv);
+int care_cli_recover  (const CareCliGlobals *globals, int argc, char **argv);
+int care_cli_backup   (const CareCliGlobals *globals, int argc, char **argv);
+int care_cli_restore  (const CareCliGlobals *globals, int argc, char **argv);
+
 G_END_DECLS
