@@ -349,11 +349,12 @@ apply_pragmas (sqlite3  *db,
  * last committed, and brings the schema to TARGET_VERSION. */
 static gboolean
 connect_database (CareVault  *self,
-                  gboolean    creating,
                   int         target_version,
                   GError    **error)
 {
   gboolean cut_off_commit;
+  gboolean empty;
+  struct stat st;
   int rc;
 
   if (care_vault_vfs_register (FALSE) != SQLITE_OK)
@@ -376,7 +377,10 @@ connect_database (CareVault  *self,
     }
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
-  if (creating)
+  /* SQLite must leave room for the nonce and tag in every page from the
+   * very first one it writes. */
+  empty = fstat (self->fd, &st) == 0 && st.st_size == CARE_VAULT_DATA_OFFSET;
+  if (empty)
     {
       int reserve = CARE_VAULT_RESERVE_BYTES;
       g_autofree char *page_size = g_strdup_printf ("PRAGMA page_size = %u", self->header.page_size);
@@ -475,7 +479,7 @@ open_with_secret (const char    *path,
       !care_vault_header_finish_pending (fd, &self->header, keys, error))
     return NULL;
 
-  if (!connect_database (self, FALSE, care_schema_get_latest_version (), error))
+  if (!connect_database (self, care_schema_get_latest_version (), error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -585,7 +589,7 @@ care_vault_create_at_schema_version (const char  *path,
     }
 
   self = vault_new (path, fd, &header, keys, user);
-  if (!connect_database (self, TRUE, version, error))
+  if (!connect_database (self, version, error))
     {
       care_vault_lock (self);
       g_unlink (path);
@@ -1081,7 +1085,7 @@ care_vault_backup (CareVault   *self,
     }
   copy = vault_new (destination, fd, &header, self->keys, self->user);
   if (!care_vault_header_verify_mac (&header, self->keys) ||
-      !connect_database (copy, FALSE, care_schema_get_version (self->db, NULL), error) ||
+      !connect_database (copy, care_schema_get_version (self->db, NULL), error) ||
       !care_vault_check (copy, &problems, error))
     {
       if (error != NULL && *error == NULL)
