@@ -17,7 +17,10 @@
 #define CARE_ISO_CODES_JSON_DIR "/usr/share/iso-codes/json"
 #endif
 
-/* The gettext domains of iso-codes, named after the standards. */
+/* The gettext domains of iso-codes, named after the standards. Names are
+ * looked up with dgettext() rather than g_dgettext(): the latter gives up
+ * translating when CARE's own catalogue lacks the language, but a country
+ * name in the user's language is right even then. */
 #define COUNTRY_DOMAIN "iso_3166-1"
 #define CURRENCY_DOMAIN "iso_4217"
 
@@ -218,7 +221,7 @@ care_country_get_name (const char *code)
 
   if (name == NULL)
     return NULL;
-  return g_dgettext (COUNTRY_DOMAIN, name);
+  return dgettext (COUNTRY_DOMAIN, name);
 }
 
 const char * const *
@@ -256,7 +259,7 @@ care_currency_get_name (const char *code)
 
   if (name == NULL)
     return NULL;
-  return g_dgettext (CURRENCY_DOMAIN, name);
+  return dgettext (CURRENCY_DOMAIN, name);
 }
 
 const char * const *
