@@ -172,6 +172,15 @@ care_vault_class_init (CareVaultClass *klass)
   G_OBJECT_CLASS (klass)->finalize = care_vault_finalize;
 }
 
+/* Before any key is derived or any guarded memory allocated; cheap and
+ * idempotent. */
+static void
+ensure_sodium (void)
+{
+  if (sodium_init () < 0)
+    g_error ("libsodium could not be initialised");
+}
+
 static void
 care_vault_init (CareVault *self)
 {
@@ -454,6 +463,8 @@ open_with_secret (const char    *path,
   int slot = -1;
   int fd;
 
+  ensure_sodium ();
+
   fd = open_vault_file (path, error);
   if (fd < 0)
     return NULL;
@@ -552,6 +563,7 @@ care_vault_create_at_schema_version (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  ensure_sodium ();
   if (!care_vault_validate_slot_name (user, error) ||
       !care_vault_validate_passphrase (passphrase, error))
     return NULL;
@@ -862,14 +874,18 @@ check_pages (CareVault *self,
   sodium_free (page);
 
   if (bad > 0)
-    g_ptr_array_add (problems,
-                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "%" G_GUINT64_FORMAT " page fails authentication "
-                                                   "(first: page %" G_GUINT64_FORMAT ").",
-                                                   "%" G_GUINT64_FORMAT " pages fail authentication "
-                                                   "(first: page %" G_GUINT64_FORMAT ").",
-                                                   bad),
-                                      bad, first_bad));
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, bad);
+      g_autofree char *first = g_strdup_printf ("%" G_GUINT64_FORMAT, first_bad);
+
+      g_ptr_array_add (problems,
+                       /* Translators: %1$s is a number of pages, %2$s a page number. */
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%1$s page fails authentication (first: page %2$s).",
+                                                     "%1$s pages fail authentication (first: page %2$s).",
+                                                     bad),
+                                        count, first));
+    }
 }
 
 static void
@@ -1024,9 +1040,8 @@ copy_into_place (int          from,
 }
 
 static gboolean
-problems_to_error (GPtrArray   *problems,
-                   const char  *what,
-                   GError     **error)
+backup_problems_to_error (GPtrArray  *problems,
+                          GError    **error)
 {
   g_autofree char *joined = NULL;
 
@@ -1036,9 +1051,9 @@ problems_to_error (GPtrArray   *problems,
   g_ptr_array_add (problems, NULL);
   joined = g_strjoinv ("\n", (char **) problems->pdata);
   g_ptr_array_remove_index (problems, problems->len - 1);
-  /* Translators: %1$s says which file failed ("The backup"), %2$s lists the problems. */
+  /* Translators: %s lists the problems found, one per line. */
   g_set_error (error, CARE_VAULT_ERROR, CARE_VAULT_ERROR_TAMPERED,
-               _("%1$s failed verification:\n%2$s"), what, joined);
+               _("The backup failed verification:\n%s"), joined);
   return FALSE;
 }
 
@@ -1092,7 +1107,7 @@ care_vault_backup (CareVault   *self,
         set_pages_tampered (error);
       return FALSE;
     }
-  return problems_to_error (problems, _("The backup"), error);
+  return backup_problems_to_error (problems, error);
 }
 
 gboolean
@@ -1119,7 +1134,7 @@ care_vault_restore (const char  *vault_path,
   /* Nothing is touched until the backup has opened and passed every check. */
   backup = care_vault_open (backup_path, user, passphrase, error);
   if (backup == NULL || !care_vault_check (backup, &problems, error) ||
-      !problems_to_error (problems, _("The backup"), error))
+      !backup_problems_to_error (problems, error))
     return FALSE;
   care_vault_lock (backup);
 
