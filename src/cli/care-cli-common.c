@@ -109,14 +109,16 @@ care_cli_unlock (const CareCliGlobals  *globals,
   return care_vault_open (path, user, passphrase, error);
 }
 
+/* Prints NODE and takes it: callers pass json_builder_get_root (). */
 void
 care_cli_print_json (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) owned = node;
   g_autofree char *text = NULL;
 
   json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, node);
+  json_generator_set_root (generator, owned);
   text = json_generator_to_data (generator, NULL);
   g_print ("%s\n", text);
 }

@@ -607,6 +607,7 @@ test_interrupted_header_update (Fixture       *f,
     g_autoptr(GBytes) pending = splice_bytes (before, CARE_VAULT_PENDING_OFFSET, new_header,
                                               CARE_VAULT_REGION_SIZE);
     g_autofree char *finished = NULL;
+    g_autofree char *expected = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, after);
 
     vault_test_write_file (f->path, pending);
     g_assert_null (open_vault (f->path, &error));
@@ -616,7 +617,7 @@ test_interrupted_header_update (Fixture       *f,
     g_assert_no_error (error);
     g_object_unref (vault);
     finished = vault_test_checksum (f->path);
-    g_assert_cmpstr (finished, ==, g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, after));
+    g_assert_cmpstr (finished, ==, expected);
   }
 
   /* Cut while writing the main copy. */
