@@ -63,5 +63,13 @@ int care_cli_slots    (const CareCliGlobals *globals, int argc, char **argv);
 int care_cli_recover  (const CareCliGlobals *globals, int argc, char **argv);
 int care_cli_backup   (const CareCliGlobals *globals, int argc, char **argv);
 int care_cli_restore  (const CareCliGlobals *globals, int argc, char **argv);
+int care_cli_list     (const CareCliGlobals *globals, int argc, char **argv);
+int care_cli_show     (const CareCliGlobals *globals, int argc, char **argv);
+int care_cli_followups (const CareCliGlobals *globals, int argc, char **argv);
+int care_cli_stats    (const CareCliGlobals *globals, int argc, char **argv);
+int care_cli_history  (const CareCliGlobals *globals, int argc, char **argv);
+int care_cli_import   (const CareCliGlobals *globals, int argc, char **argv);
+int care_cli_export   (const CareCliGlobals *globals, int argc, char **argv);
+int care_cli_demo     (const CareCliGlobals *globals, int argc, char **argv);
 
 G_END_DECLS
