@@ -1,0 +1,27 @@
+/* care-search.h — the full-text index of cases and name matching
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "care-case.h"
+#include "care-vault.h"
+
+G_BEGIN_DECLS
+
+char     *care_search_fold_name      (const char     *name);
+char     *care_search_name_key       (const CarePerson *person);
+char     *care_search_build_query    (const char     *text);
+
+gboolean  care_search_index_case     (CareVault      *vault,
+                                      const CareCase *care_case,
+                                      const char     *case_number,
+                                      gboolean        replace,
+                                      GError        **error);
+gboolean  care_search_unindex_case   (CareVault      *vault,
+                                      gint64          id,
+                                      GError        **error);
+
+G_END_DECLS
