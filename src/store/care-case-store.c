@@ -1075,19 +1075,20 @@ care_case_store_save (CareVault           *vault,
     }
   care_store_get_today (today, &day);
 
-  issues = care_case_validate (care_case, settings, &day);
+  /* The work is done on a copy, handed back only once written: a refused
+   * save leaves the caller's case as it was, without stale ids or a number
+   * that was rolled back. The schedule comes before validation because a
+   * withdrawn consent is only valid once it has cancelled what was left. */
+  work = care_case_copy (care_case);
+  care_case_update_schedule (work, settings);
+
+  issues = care_case_validate (work, settings, &day);
   if (issues->len > 0)
     {
       g_autofree char *text = care_issues_to_string (issues);
       g_set_error_literal (error, CARE_VAULT_ERROR, CARE_VAULT_ERROR_INVALID, text);
       return FALSE;
     }
-
-  /* The work is done on a copy, handed back only once written: a refused
-   * save leaves the caller's case without stale ids or a number that was
-   * rolled back. */
-  work = care_case_copy (care_case);
-  care_case_update_schedule (work, settings);
 
   if (!care_store_savepoint (vault, error))
     return FALSE;
