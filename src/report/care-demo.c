@@ -735,6 +735,16 @@ progress_measures (Demo            *demo,
     }
 }
 
+/* Scores improve as the months after return go by. */
+static guint
+draw_score (Demo *demo,
+            int   base)
+{
+  int score = base + draw_between (demo, 0, 2);
+
+  return (guint) CLAMP (score, 1, 5);
+}
+
 /* Marks the follow-ups due by LIMIT as done (but the last MISSED of them,
  * left overdue), with scores that improve as months go by. Returns how
  * many are done and sets LAST_DONE. */
@@ -778,9 +788,9 @@ do_followups (Demo        *demo,
       if (chance (demo, 0.6))
         f->notes = g_strdup (followup_notes[draw (demo, G_N_ELEMENTS (followup_notes))]);
       base = 1 + (int) f->months_after_arrival / 4;
-      f->economic_score = (guint) CLAMP (base + draw_between (demo, 0, 2), 1, 5);
-      f->social_score = (guint) CLAMP (base + draw_between (demo, 0, 2), 1, 5);
-      f->psychosocial_score = (guint) CLAMP (base + draw_between (demo, 0, 2), 1, 5);
+      f->economic_score = draw_score (demo, base);
+      f->social_score = draw_score (demo, base);
+      f->psychosocial_score = draw_score (demo, base);
       r = g_rand_double (demo->rand);
       f->reexploitation_risk = r < 0.7 ? CARE_RISK_LOW : r < 0.95 ? CARE_RISK_MEDIUM : CARE_RISK_HIGH;
       *last_done = f->done_on;
@@ -896,8 +906,8 @@ make_case (Demo *demo)
   date_plus (&assessed_on, draw_between (demo, 5, 20), &agreed_on);
   if (g_date_compare (&agreed_on, &c->planned_return_date) > 0)
     agreed_on = c->planned_return_date;
-  if (g_date_compare (&agreed_on, &c->minor->best_interests_assessed_on) < 0 &&
-      care_date_is_set (&c->minor->best_interests_assessed_on))
+  if (care_date_is_set (&c->minor->best_interests_assessed_on) &&
+      g_date_compare (&agreed_on, &c->minor->best_interests_assessed_on) < 0)
     agreed_on = c->minor->best_interests_assessed_on;
 
   version = care_plan_edit (c->plan);
