@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "care-case-store.h"
 #include "care-cli.h"
 #include "care-cli-secret.h"
 #include "care-vault.h"
@@ -116,6 +117,22 @@ care_cli_init (const CareCliGlobals *globals,
   return CARE_EXIT_OK;
 }
 
+/* The change log is hash-chained: an entry edited, removed or slipped in
+ * breaks the chain, and that is an integrity failure like a bad page. */
+static gboolean
+check_history (CareVault  *vault,
+               GPtrArray  *problems,
+               GError    **error)
+{
+  g_autoptr(GPtrArray) broken = NULL;
+
+  if (!care_history_verify (vault, &broken, error))
+    return FALSE;
+  for (guint i = 0; i < broken->len; i++)
+    g_ptr_array_add (problems, g_strdup (g_ptr_array_index (broken, i)));
+  return TRUE;
+}
+
 int
 care_cli_check (const CareCliGlobals *globals,
                 int                   argc,
@@ -132,13 +149,14 @@ care_cli_check (const CareCliGlobals *globals,
   };
 
   if (!care_cli_parse_options ("check", "",
-                               _("Authenticate every page, check the database's integrity and "
-                                 "verify the header."),
+                               _("Authenticate every page, check the database's integrity, "
+                                 "verify the header and the history's chain."),
                                entries, &argc, &argv, 0, 0, &exit_code))
     return exit_code;
 
   vault = care_cli_unlock (globals, user, &error);
-  if (vault == NULL || !care_vault_check (vault, &problems, &error))
+  if (vault == NULL || !care_vault_check (vault, &problems, &error) ||
+      !check_history (vault, problems, &error))
     {
       if (globals->format == CARE_FORMAT_JSON && error->domain == CARE_VAULT_ERROR &&
           error->code == CARE_VAULT_ERROR_TAMPERED)
@@ -174,7 +192,7 @@ care_cli_check (const CareCliGlobals *globals,
       care_cli_print_json (json_builder_get_root (b));
     }
   else if (problems->len == 0)
-    g_print (_("The vault is sound: its header, every page and the database check out.\n"));
+    g_print (_("The vault is sound: its header, every page, the database and the history check out.\n"));
   else
     for (guint i = 0; i < problems->len; i++)
       g_printerr ("care-cli: %s\n", (const char *) g_ptr_array_index (problems, i));

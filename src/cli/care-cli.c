@@ -23,6 +23,14 @@ static const CareCliCommand commands[] = {
   { "recover", "[--user NAME]", N_("Set a new passphrase with the recovery key"), care_cli_recover },
   { "backup", "FILE", N_("Write a sealed, verified copy of the vault"), care_cli_backup },
   { "restore", "FILE", N_("Replace the vault with a verified backup"), care_cli_restore },
+  { "import", "FILE.csv", N_("Import cases from CSV, all or nothing"), care_cli_import },
+  { "export", "FILE.csv", N_("Export every case to CSV"), care_cli_export },
+  { "list", "[--search TEXT] [--status S] [--minors] [--overdue]", N_("List cases"), care_cli_list },
+  { "show", "CASE_NUMBER", N_("Show one case"), care_cli_show },
+  { "followups", "[--from DATE] [--to DATE] [--overdue]", N_("List follow-ups by due date"), care_cli_followups },
+  { "stats", "", N_("The programme's numbers against its targets"), care_cli_stats },
+  { "history", "[CASE_NUMBER]", N_("The change log, newest first"), care_cli_history },
+  { "demo", "--count N [--seed S]", N_("Add an invented programme, to try CARE"), care_cli_demo },
   { NULL }
 };
 

@@ -12,63 +12,15 @@
 
 #include "care-store-sql.h"
 #include "care-vault-private.h"
+#include "cli-test-util.h"
 
 #define PASS "correct horse battery staple"
-
-typedef struct {
-  char *out;
-  char *err;
-  int   status;
-} CliRun;
-
-static void
-cli_run_clear (CliRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
 
 typedef struct {
   char *dir;
   char *vault;
   char *recovery_key;
 } Fixture;
-
-static void
-run_cli (CliRun      *run,
-         const char  *language,
-         const char  *input,
-         const char  *vault,
-         const char **args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("CARE_CLI"));
-  g_ptr_array_add (argv, "--vault");
-  g_ptr_array_add (argv, (char *) vault);
-  for (const char **a = args; *a != NULL; a++)
-    g_ptr_array_add (argv, (char *) *a);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", language, TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL",
-                                g_str_equal (language, "fr") ? "fr_FR.UTF-8" : "en_GB.UTF-8", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  if (!g_subprocess_get_if_exited (process))
-    g_error ("care-cli %s died of signal %d:\n%s", args[0], g_subprocess_get_term_sig (process), run->err);
-  run->status = g_subprocess_get_exit_status (process);
-}
 
 static char *
 extract_recovery_key (const char *text)
@@ -87,9 +39,9 @@ fixture_set_up (Fixture       *f,
 {
   g_auto(CliRun) run = { 0 };
 
-  f->dir = g_dir_make_tmp ("care-cli-test-XXXXXX", NULL);
+  f->dir = cli_make_dir ();
   f->vault = g_build_filename (f->dir, "office.care", NULL);
-  run_cli (&run, "en", PASS "\n", f->vault,
+  cli_run (&run, "en", PASS "\n", f->vault,
            (const char *[]) { "init", "--user", "amina", "--kdf-cost", "interactive", NULL });
   g_assert_cmpint (run.status, ==, 0);
   f->recovery_key = extract_recovery_key (run.out);
@@ -101,15 +53,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  cli_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->vault);
   g_free (f->recovery_key);
@@ -136,17 +80,17 @@ test_init_and_check (Fixture       *f,
   g_autofree char *after = NULL;
 
   /* It refuses before asking for anything. */
-  run_cli (&again, "en", NULL, f->vault, (const char *[]) { "init", NULL });
+  cli_run (&again, "en", NULL, f->vault, (const char *[]) { "init", NULL });
   g_assert_cmpint (again.status, ==, 1);
   g_assert_nonnull (strstr (again.err, "will not overwrite"));
   after = checksum_of (f->vault);
   g_assert_cmpstr (before, ==, after);
 
-  run_cli (&check, "en", PASS "\n", f->vault, (const char *[]) { "check", NULL });
+  cli_run (&check, "en", PASS "\n", f->vault, (const char *[]) { "check", NULL });
   g_assert_cmpint (check.status, ==, 0);
   g_assert_nonnull (strstr (check.out, "sound"));
 
-  run_cli (&json, "en", PASS "\n", f->vault, (const char *[]) { "--format", "json", "check", NULL });
+  cli_run (&json, "en", PASS "\n", f->vault, (const char *[]) { "--format", "json", "check", NULL });
   g_assert_cmpint (json.status, ==, 0);
   g_assert_nonnull (strstr (json.out, "\"ok\" : true"));
 }
@@ -160,11 +104,11 @@ test_wrong_passphrase (Fixture       *f,
   g_autofree char *before = checksum_of (f->vault);
   g_autofree char *after = NULL;
 
-  run_cli (&en, "en", "not the passphrase\n", f->vault, (const char *[]) { "check", NULL });
+  cli_run (&en, "en", "not the passphrase\n", f->vault, (const char *[]) { "check", NULL });
   g_assert_cmpint (en.status, ==, 3);
   g_assert_nonnull (strstr (en.err, "Wrong passphrase"));
 
-  run_cli (&fr, "fr", "not the passphrase\n", f->vault, (const char *[]) { "check", NULL });
+  cli_run (&fr, "fr", "not the passphrase\n", f->vault, (const char *[]) { "check", NULL });
   g_assert_cmpint (fr.status, ==, 3);
   g_assert_nonnull (strstr (fr.err, "Phrase secrète erronée"));
 
@@ -186,16 +130,16 @@ test_tampered_and_foreign_files (Fixture       *f,
   g_assert_true (g_file_get_contents (f->vault, &contents, &length, NULL));
   contents[length - 3000] ^= 0x01;
   g_assert_true (g_file_set_contents (f->vault, contents, length, NULL));
-  run_cli (&tampered, "fr", PASS "\n", f->vault, (const char *[]) { "check", NULL });
+  cli_run (&tampered, "fr", PASS "\n", f->vault, (const char *[]) { "check", NULL });
   g_assert_cmpint (tampered.status, ==, 4);
   g_assert_nonnull (strstr (tampered.err, "authentification"));
 
   g_assert_true (g_file_set_contents (letter, "Dear colleague, …", -1, NULL));
-  run_cli (&foreign, "en", PASS "\n", letter, (const char *[]) { "check", NULL });
+  cli_run (&foreign, "en", PASS "\n", letter, (const char *[]) { "check", NULL });
   g_assert_cmpint (foreign.status, ==, 1);
   g_assert_nonnull (strstr (foreign.err, "not a CARE vault"));
 
-  run_cli (&missing, "en", NULL, "/nonexistent/x.care", (const char *[]) { "check", NULL });
+  cli_run (&missing, "en", NULL, "/nonexistent/x.care", (const char *[]) { "check", NULL });
   g_assert_cmpint (missing.status, ==, 1);
   g_assert_nonnull (strstr (missing.err, "care-cli init"));
 }
@@ -214,35 +158,35 @@ test_slots_passwd_and_recover (Fixture       *f,
   g_auto(CliRun) short_pass = { 0 };
   g_autofree char *recover_input = g_strdup_printf ("%s\nrecovered passphrase\n", f->recovery_key);
 
-  run_cli (&add, "en", PASS "\nbenedikt's passphrase\n", f->vault,
+  cli_run (&add, "en", PASS "\nbenedikt's passphrase\n", f->vault,
            (const char *[]) { "slots", "add", "Benedikt", "--kdf-cost", "interactive", NULL });
   g_assert_cmpint (add.status, ==, 0);
 
-  run_cli (&list, "en", "benedikt's passphrase\n", f->vault,
+  cli_run (&list, "en", "benedikt's passphrase\n", f->vault,
            (const char *[]) { "--format", "json", "slots", "list", NULL });
   g_assert_cmpint (list.status, ==, 0);
   g_assert_nonnull (strstr (list.out, "\"name\" : \"amina\""));
   g_assert_nonnull (strstr (list.out, "\"name\" : \"Benedikt\""));
   g_assert_nonnull (strstr (list.out, "\"kind\" : \"recovery\""));
 
-  run_cli (&short_pass, "en", PASS "\nshort\n", f->vault, (const char *[]) { "passwd", NULL });
+  cli_run (&short_pass, "en", PASS "\nshort\n", f->vault, (const char *[]) { "passwd", NULL });
   g_assert_cmpint (short_pass.status, ==, 1);
   g_assert_nonnull (strstr (short_pass.err, "too short"));
 
-  run_cli (&passwd, "en", PASS "\namina's new passphrase\n", f->vault,
+  cli_run (&passwd, "en", PASS "\namina's new passphrase\n", f->vault,
            (const char *[]) { "passwd", "--kdf-cost", "interactive", NULL });
   g_assert_cmpint (passwd.status, ==, 0);
-  run_cli (&old, "en", PASS "\n", f->vault, (const char *[]) { "check", NULL });
+  cli_run (&old, "en", PASS "\n", f->vault, (const char *[]) { "check", NULL });
   g_assert_cmpint (old.status, ==, 3);
 
-  run_cli (&remove, "en", "amina's new passphrase\n", f->vault,
+  cli_run (&remove, "en", "amina's new passphrase\n", f->vault,
            (const char *[]) { "slots", "remove", "Benedikt", NULL });
   g_assert_cmpint (remove.status, ==, 0);
 
-  run_cli (&recover, "en", recover_input, f->vault,
+  cli_run (&recover, "en", recover_input, f->vault,
            (const char *[]) { "recover", "--kdf-cost", "interactive", NULL });
   g_assert_cmpint (recover.status, ==, 0);
-  run_cli (&after, "en", "recovered passphrase\n", f->vault, (const char *[]) { "check", NULL });
+  cli_run (&after, "en", "recovered passphrase\n", f->vault, (const char *[]) { "check", NULL });
   g_assert_cmpint (after.status, ==, 0);
 }
 
@@ -256,18 +200,18 @@ test_backup_and_restore (Fixture       *f,
   g_auto(CliRun) restored = { 0 };
   g_auto(CliRun) check = { 0 };
 
-  run_cli (&made, "en", PASS "\n", f->vault, (const char *[]) { "backup", backup, NULL });
+  cli_run (&made, "en", PASS "\n", f->vault, (const char *[]) { "backup", backup, NULL });
   g_assert_cmpint (made.status, ==, 0);
   g_assert_nonnull (strstr (made.err, "verified"));
 
-  run_cli (&again, "en", PASS "\n", f->vault, (const char *[]) { "backup", backup, NULL });
+  cli_run (&again, "en", PASS "\n", f->vault, (const char *[]) { "backup", backup, NULL });
   g_assert_cmpint (again.status, ==, 1);
 
-  run_cli (&restored, "en", PASS "\n", f->vault, (const char *[]) { "restore", backup, NULL });
+  cli_run (&restored, "en", PASS "\n", f->vault, (const char *[]) { "restore", backup, NULL });
   g_assert_cmpint (restored.status, ==, 0);
   g_assert_nonnull (strstr (restored.err, "before-restore"));
 
-  run_cli (&check, "en", PASS "\n", f->vault, (const char *[]) { "check", NULL });
+  cli_run (&check, "en", PASS "\n", f->vault, (const char *[]) { "check", NULL });
   g_assert_cmpint (check.status, ==, 0);
 }
 
@@ -283,7 +227,7 @@ test_busy (Fixture       *f,
   care_sql_exec (care_vault_get_db (holder), "BEGIN EXCLUSIVE", &error);
   g_assert_no_error (error);
 
-  run_cli (&run, "en", PASS "\n", f->vault, (const char *[]) { "check", NULL });
+  cli_run (&run, "en", PASS "\n", f->vault, (const char *[]) { "check", NULL });
   g_assert_cmpint (run.status, ==, 5);
   g_assert_nonnull (strstr (run.err, "busy"));
 
