@@ -16,9 +16,25 @@ struct _CareApplication
 {
   AdwApplication  parent_instance;
   GSettings      *settings;
+
+  /* The one unlocked vault, shared by every window; NULL while locked. */
+  CareVault      *vault;
+  gint64          last_activity;
+  guint           idle_check_id;
 };
 
 G_DEFINE_FINAL_TYPE (CareApplication, care_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_VAULT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* How often the idle time is looked at: the lock comes at most this late. */
+#define IDLE_CHECK_SECONDS 10
 
 CareApplication *
 care_application_new (void)
@@ -36,6 +52,110 @@ care_application_get_settings (CareApplication *self)
   g_return_val_if_fail (CARE_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+CareVault *
+care_application_get_vault (CareApplication *self)
+{
+  g_return_val_if_fail (CARE_IS_APPLICATION (self), NULL);
+
+  return self->vault;
+}
+
+static gboolean
+idle_check_cb (gpointer user_data)
+{
+  CareApplication *self = user_data;
+
+  care_application_lock_if_idle (self, g_get_monotonic_time ());
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+update_lock_action (CareApplication *self)
+{
+  GAction *lock = g_action_map_lookup_action (G_ACTION_MAP (self), "lock");
+
+  if (lock != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (lock), self->vault != NULL);
+}
+
+void
+care_application_set_vault (CareApplication *self,
+                            CareVault       *vault)
+{
+  g_return_if_fail (CARE_IS_APPLICATION (self));
+  g_return_if_fail (vault == NULL || CARE_IS_VAULT (vault));
+
+  if (self->vault == vault)
+    return;
+
+  if (self->vault != NULL)
+    care_vault_lock (self->vault);
+  g_set_object (&self->vault, vault);
+  g_clear_handle_id (&self->idle_check_id, g_source_remove);
+
+  if (vault != NULL)
+    {
+      g_settings_set_string (self->settings, "last-vault", care_vault_get_path (vault));
+      self->last_activity = g_get_monotonic_time ();
+      self->idle_check_id = g_timeout_add_seconds (IDLE_CHECK_SECONDS, idle_check_cb, self);
+    }
+
+  update_lock_action (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VAULT]);
+}
+
+/* Wipes the keys and closes the database; every window covers its
+ * content with the unlock page (see CareWindow). */
+void
+care_application_lock (CareApplication *self)
+{
+  g_return_if_fail (CARE_IS_APPLICATION (self));
+
+  care_application_set_vault (self, NULL);
+}
+
+char *
+care_application_dup_vault_path (CareApplication *self)
+{
+  g_autofree char *last = NULL;
+
+  g_return_val_if_fail (CARE_IS_APPLICATION (self), NULL);
+
+  last = g_settings_get_string (self->settings, "last-vault");
+  if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
+    return g_steal_pointer (&last);
+  return care_vault_get_default_path ();
+}
+
+void
+care_application_note_activity (CareApplication *self)
+{
+  g_return_if_fail (CARE_IS_APPLICATION (self));
+
+  self->last_activity = g_get_monotonic_time ();
+}
+
+/* Locks when nothing was typed or clicked for the delay set in
+ * Preferences; NOW_USEC is the monotonic time (tests pass their own). */
+gboolean
+care_application_lock_if_idle (CareApplication *self,
+                               gint64           now_usec)
+{
+  gint64 delay;
+
+  g_return_val_if_fail (CARE_IS_APPLICATION (self), FALSE);
+
+  if (self->vault == NULL)
+    return FALSE;
+
+  delay = (gint64) g_settings_get_uint (self->settings, "auto-lock-minutes") * 60 * G_USEC_PER_SEC;
+  if (now_usec - self->last_activity < delay)
+    return FALSE;
+
+  care_application_lock (self);
+  return TRUE;
 }
 
 static CareWindow *
@@ -127,8 +247,17 @@ preferences_activated_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+static void
+lock_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  care_application_lock (CARE_APPLICATION (user_data));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated_cb },
+  { "lock", lock_activated_cb },
   { "about", about_activated_cb },
   { "preferences", preferences_activated_cb },
 };
@@ -140,6 +269,7 @@ care_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *lock_accels[] = { "<Control>l", NULL };
 
   G_APPLICATION_CLASS (care_application_parent_class)->startup (app);
 
@@ -151,6 +281,36 @@ care_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.lock", lock_accels);
+  update_lock_action (self);
+}
+
+static void
+care_application_shutdown (GApplication *app)
+{
+  /* Keys are wiped on the way out, whatever closed the last window. */
+  care_application_lock (CARE_APPLICATION (app));
+
+  G_APPLICATION_CLASS (care_application_parent_class)->shutdown (app);
+}
+
+static void
+care_application_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  CareApplication *self = CARE_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_VAULT:
+      g_value_set_object (value, self->vault);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -158,6 +318,10 @@ care_application_finalize (GObject *object)
 {
   CareApplication *self = CARE_APPLICATION (object);
 
+  g_clear_handle_id (&self->idle_check_id, g_source_remove);
+  if (self->vault != NULL)
+    care_vault_lock (self->vault);
+  g_clear_object (&self->vault);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (care_application_parent_class)->finalize (object);
@@ -170,8 +334,15 @@ care_application_class_init (CareApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = care_application_finalize;
+  object_class->get_property = care_application_get_property;
+
+  properties[PROP_VAULT] =
+    g_param_spec_object ("vault", NULL, NULL, CARE_TYPE_VAULT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   app_class->startup = care_application_startup;
+  app_class->shutdown = care_application_shutdown;
   app_class->activate = care_application_activate;
   app_class->open = care_application_open;
 }

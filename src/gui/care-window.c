@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "care-create-vault-page.h"
+#include "care-unlock-page.h"
 #include "care-window.h"
 
 struct _CareWindow
@@ -16,10 +18,17 @@ struct _CareWindow
 
   GSettings            *settings;
 
+  CareApplication      *application;   /* weak: the application outlives its windows */
+  gulong                vault_handler;
+
   /* Template widgets */
   AdwHeaderBar         *header_bar;
+  AdwWindowTitle       *window_title;
   GtkMenuButton        *primary_menu_button;
   AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  CareUnlockPage       *unlock_page;
+  CareCreateVaultPage  *create_page;
   AdwStatusPage        *status_page;
 };
 
@@ -64,6 +73,98 @@ save_window_state (CareWindow *self)
   g_settings_set_int (self->settings, "window-height", height);
 }
 
+/* Shows the records while the vault is unlocked, and covers them with the
+ * unlock page (or the creation page when there is no vault yet) the moment
+ * it is locked. */
+static void
+update_view (CareWindow *self)
+{
+  CareVault *vault = self->application != NULL ? care_application_get_vault (self->application) : NULL;
+  g_autofree char *path = NULL;
+
+  if (vault != NULL)
+    {
+      adw_window_title_set_subtitle (self->window_title, care_vault_get_user (vault));
+      adw_status_page_set_description (self->status_page, care_vault_get_path (vault));
+      gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+      return;
+    }
+
+  adw_window_title_set_subtitle (self->window_title, NULL);
+  path = care_application_dup_vault_path (self->application);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      care_unlock_page_set_path (self->unlock_page, path);
+      care_unlock_page_reset (self->unlock_page);
+      gtk_stack_set_visible_child_name (self->main_stack, "unlock");
+      gtk_widget_grab_focus (GTK_WIDGET (self->unlock_page));
+    }
+  else
+    {
+      care_create_vault_page_set_path (self->create_page, path);
+      gtk_stack_set_visible_child_name (self->main_stack, "create");
+      gtk_widget_grab_focus (GTK_WIDGET (self->create_page));
+    }
+}
+
+static void
+vault_changed_cb (CareWindow *self)
+{
+  update_view (self);
+}
+
+static void
+vault_opened_cb (CareWindow *self,
+                 CareVault  *vault)
+{
+  care_application_set_vault (self->application, vault);
+}
+
+static void
+open_existing_cb (CareWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "unlock");
+  gtk_widget_activate_action (GTK_WIDGET (self->unlock_page), "unlock.open-other", NULL);
+}
+
+static gboolean
+activity_cb (GtkEventControllerLegacy *controller,
+             GdkEvent                 *event,
+             CareWindow               *self)
+{
+  switch (gdk_event_get_event_type (event))
+    {
+    case GDK_KEY_PRESS:
+    case GDK_BUTTON_PRESS:
+    case GDK_MOTION_NOTIFY:
+    case GDK_SCROLL:
+    case GDK_TOUCH_BEGIN:
+      if (self->application != NULL)
+        care_application_note_activity (self->application);
+      break;
+
+    default:
+      break;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+application_set_cb (CareWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->application != NULL || !CARE_IS_APPLICATION (app))
+    return;
+
+  self->application = CARE_APPLICATION (app);
+  self->vault_handler = g_signal_connect_object (app, "notify::vault",
+                                                 G_CALLBACK (vault_changed_cb), self,
+                                                 G_CONNECT_SWAPPED);
+  update_view (self);
+}
+
 static gboolean
 care_window_close_request (GtkWindow *window)
 {
@@ -95,15 +196,33 @@ care_window_class_init (CareWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/care-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CareWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, CareWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CareWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CareWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CareWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CareWindow, unlock_page);
+  gtk_widget_class_bind_template_child (widget_class, CareWindow, create_page);
   gtk_widget_class_bind_template_child (widget_class, CareWindow, status_page);
+  gtk_widget_class_bind_template_callback (widget_class, vault_opened_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_existing_cb);
 }
 
 static void
 care_window_init (CareWindow *self)
 {
+  GtkEventController *activity;
+
+  g_type_ensure (CARE_TYPE_UNLOCK_PAGE);
+  g_type_ensure (CARE_TYPE_CREATE_VAULT_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Any key or pointer activity in the window postpones the auto-lock. */
+  activity = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (activity, GTK_PHASE_CAPTURE);
+  g_signal_connect (activity, "event", G_CALLBACK (activity_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), activity);
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_set_cb), NULL);
 
   self->settings = g_settings_new (APPLICATION_ID);
   restore_window_state (self);

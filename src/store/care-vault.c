@@ -529,6 +529,37 @@ care_vault_open_with_recovery_key (const char  *path,
   return open_with_secret (path, CARE_SLOT_RECOVERY, NULL, canonical, error);
 }
 
+/* The names of the people who can open the vault at PATH, read from its
+ * plaintext header without unlocking it: the unlock page offers them. */
+GStrv
+care_vault_peek_users (const char  *path,
+                       GError     **error)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  CareVaultHeader header;
+  CareHeaderCondition condition;
+  gboolean ok;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      set_errno_error (error, errno, path);
+      return NULL;
+    }
+  ok = care_vault_header_read (fd, &header, &condition, error);
+  close (fd);
+  if (!ok)
+    return NULL;
+
+  for (int i = 0; i < CARE_VAULT_MAX_SLOTS; i++)
+    if (header.slots[i].kind == CARE_SLOT_PASSPHRASE)
+      g_strv_builder_add (names, header.slots[i].name);
+  return g_strv_builder_end (names);
+}
+
 static gboolean
 write_initial_state (int             fd,
                      CareVaultKeys  *keys,

@@ -29,6 +29,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CareVaultSlotInfo, care_vault_slot_info_free)
 
 char       *care_vault_get_default_path      (void);
 
+GStrv       care_vault_peek_users            (const char   *path,
+                                              GError      **error);
+
 CareVault  *care_vault_create                (const char   *path,
                                               const char   *user,
                                               const char   *passphrase,
