@@ -20,8 +20,6 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
-
 #include "care-case-store.h"
 #include "care-demo.h"
 #include "care-eligibility.h"
