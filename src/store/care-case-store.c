@@ -1058,6 +1058,7 @@ care_case_store_save (CareVault           *vault,
   g_autoptr(CareCase) work = NULL;
   SaveContext ctx = { vault, { 0 }, FALSE };
   GDate day;
+  guint mark;
   gboolean ok;
 
   g_return_val_if_fail (CARE_IS_VAULT (vault), FALSE);
@@ -1090,6 +1091,7 @@ care_case_store_save (CareVault           *vault,
       return FALSE;
     }
 
+  mark = care_search_pending_mark (vault);
   if (!care_store_savepoint (vault, error))
     return FALSE;
   care_history_writer_init (&ctx.history, vault, NULL);
@@ -1099,10 +1101,14 @@ care_case_store_save (CareVault           *vault,
   if (!ok)
     {
       care_store_rollback_savepoint (vault);
+      care_search_forget_pending (vault, mark);
       return FALSE;
     }
   if (!care_store_release_savepoint (vault, error))
-    return FALSE;
+    {
+      care_search_forget_pending (vault, mark);
+      return FALSE;
+    }
 
   {
     CareCase swap = *care_case;
@@ -1122,6 +1128,7 @@ care_case_store_delete (CareVault   *vault,
   g_autofree char *summary = NULL;
   SaveContext ctx = { vault, { 0 }, TRUE };
   gint64 id;
+  guint mark;
   gboolean ok;
 
   g_return_val_if_fail (CARE_IS_VAULT (vault), FALSE);
@@ -1136,6 +1143,7 @@ care_case_store_delete (CareVault   *vault,
       return FALSE;
     }
 
+  mark = care_search_pending_mark (vault);
   if (!care_store_savepoint (vault, error))
     return FALSE;
   care_history_writer_init (&ctx.history, vault, canonical);
@@ -1163,12 +1171,14 @@ care_case_store_delete (CareVault   *vault,
        care_history_append (&ctx.history, "case", id, "delete", NULL, summary, NULL, error);
   care_history_writer_clear (&ctx.history);
 
-  if (!ok)
+  if (!ok || !care_store_release_savepoint (vault, error))
     {
-      care_store_rollback_savepoint (vault);
+      if (!ok)
+        care_store_rollback_savepoint (vault);
+      care_search_forget_pending (vault, mark);
       return FALSE;
     }
-  return care_store_release_savepoint (vault, error);
+  return TRUE;
 }
 
 char *
@@ -1230,6 +1240,9 @@ care_case_store_list (CareVault            *vault,
     query = &everything;
   care_store_get_today (g_date_valid (&query->today) ? &query->today : NULL, &today);
   match = care_search_build_query (query->search);
+  /* Cases saved since care_store_begin are found too. */
+  if (match != NULL && !care_search_flush (vault, FALSE, error))
+    return NULL;
 
   stmt = care_store_stmt (vault, match != NULL
                           ? LIST_SQL ("c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?7) AND ")

@@ -24,4 +24,13 @@ gboolean  care_search_unindex_case   (CareVault      *vault,
                                       gint64          id,
                                       GError        **error);
 
+/* Inside care_store_begin/commit the index is written once, at commit. */
+void      care_search_defer          (CareVault      *vault);
+guint     care_search_pending_mark   (CareVault      *vault);
+void      care_search_forget_pending (CareVault      *vault,
+                                      guint           mark);
+gboolean  care_search_flush          (CareVault      *vault,
+                                      gboolean        stop_deferring,
+                                      GError        **error);
+
 G_END_DECLS

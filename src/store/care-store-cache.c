@@ -22,6 +22,7 @@
 
 #include "care-case-store.h"
 #include "care-date.h"
+#include "care-search.h"
 #include "care-store-cache.h"
 #include "care-store-sql.h"
 #include "care-vault-private.h"
@@ -31,6 +32,8 @@
 typedef struct {
   sqlite3    *db;      /* NULL once that connection closed */
   GHashTable *stmts;   /* SQL text → sqlite3_stmt */
+  guint       savepoints;        /* open care_store_savepoint()s */
+  gboolean    own_transaction;   /* the outermost one began the transaction */
 } StatementCache;
 
 static void
@@ -164,7 +167,10 @@ care_store_begin (CareVault  *vault,
 
   /* IMMEDIATE: take the write lock now, so that an import finds a busy
    * vault at its start rather than after minutes of work. */
-  return exec_cached (vault, "BEGIN IMMEDIATE", error);
+  if (!exec_cached (vault, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  care_search_defer (vault);
+  return TRUE;
 }
 
 gboolean
@@ -173,7 +179,10 @@ care_store_commit (CareVault  *vault,
 {
   g_return_val_if_fail (CARE_IS_VAULT (vault), FALSE);
 
-  return exec_cached (vault, "COMMIT", error);
+  if (!care_search_flush (vault, FALSE, error) || !exec_cached (vault, "COMMIT", error))
+    return FALSE;
+  care_search_flush (vault, TRUE, NULL);
+  return TRUE;
 }
 
 void
@@ -183,26 +192,79 @@ care_store_rollback (CareVault *vault)
 
   g_return_if_fail (CARE_IS_VAULT (vault));
 
+  g_object_set_data (G_OBJECT (vault), "care-search-pending", NULL);
   db = care_vault_get_db (vault);
   if (db != NULL && !sqlite3_get_autocommit (db))
     exec_cached (vault, "ROLLBACK", NULL);
 }
 
+/* Outside care_store_begin/commit, a bare SAVEPOINT would open a deferred
+ * transaction: it reads first and asks for the write lock later, and when
+ * another program writes meanwhile SQLite answers "busy" at once instead of
+ * waiting. So the outermost savepoint then opens the transaction with
+ * BEGIN IMMEDIATE, which waits for the lock (the vault's busy timeout). */
 gboolean
 care_store_savepoint (CareVault  *vault,
                       GError    **error)
 {
-  return exec_cached (vault, "SAVEPOINT care_store_write", error);
+  sqlite3 *db = NULL;
+  StatementCache *cache = get_cache (vault, &db, error);
+  gboolean began = FALSE;
+
+  if (cache == NULL)
+    return FALSE;
+  if (cache->savepoints == 0 && sqlite3_get_autocommit (db))
+    {
+      if (!exec_cached (vault, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      began = TRUE;
+    }
+  if (!exec_cached (vault, "SAVEPOINT care_store_write", error))
+    {
+      if (began)
+        exec_cached (vault, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  if (cache->savepoints++ == 0)
+    cache->own_transaction = began;
+  return TRUE;
+}
+
+static void
+end_savepoint (CareVault *vault,
+               gboolean   commit,
+               GError   **error)
+{
+  sqlite3 *db = NULL;
+  StatementCache *cache = get_cache (vault, &db, NULL);
+
+  if (cache == NULL || cache->savepoints == 0)
+    return;
+  if (--cache->savepoints > 0 || !cache->own_transaction)
+    return;
+  cache->own_transaction = FALSE;
+  if (!commit || !exec_cached (vault, "COMMIT", error))
+    exec_cached (vault, "ROLLBACK", NULL);
 }
 
 gboolean
 care_store_release_savepoint (CareVault  *vault,
                               GError    **error)
 {
-  if (exec_cached (vault, "RELEASE care_store_write", error))
-    return TRUE;
-  care_store_rollback_savepoint (vault);
-  return FALSE;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!exec_cached (vault, "RELEASE care_store_write", error))
+    {
+      care_store_rollback_savepoint (vault);
+      return FALSE;
+    }
+  end_savepoint (vault, TRUE, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Undoes everything since the savepoint and leaves it, so that an
@@ -213,6 +275,7 @@ care_store_rollback_savepoint (CareVault *vault)
 {
   exec_cached (vault, "ROLLBACK TO care_store_write", NULL);
   exec_cached (vault, "RELEASE care_store_write", NULL);
+  end_savepoint (vault, FALSE, NULL);
 }
 
 void
