@@ -1289,6 +1289,58 @@ test_transactions (Fixture       *f,
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+/* Inside a transaction the search index is written at commit; a search
+ * made before that still sees every case saved so far. */
+static void
+test_search_in_transaction (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (care_store_begin (f->vault, &error));
+  {
+    g_autoptr(CareCase) a = make_case ("Dubois", "Chloé", "FR", 2014);
+    save_ok (f, a);
+  }
+  {
+    g_autoptr(GPtrArray) list = search (f, "chloe");
+    g_assert_cmpuint (list->len, ==, 1);
+  }
+  {
+    g_autoptr(CareCase) b = make_case ("Benali", "Saïd", "FR", 2014);
+    save_ok (f, b);
+  }
+  g_assert_cmpint (count_rows (f, "case_search"), ==, 1);   /* Saïd waits for the commit */
+  g_assert_true (care_store_commit (f->vault, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "case_search"), ==, 2);
+  {
+    g_autoptr(GPtrArray) list = search (f, "said");
+    g_assert_cmpuint (list->len, ==, 1);
+  }
+
+  /* Rolled back: neither the cases nor their index entries stay. */
+  g_assert_true (care_store_begin (f->vault, &error));
+  {
+    g_autoptr(CareCase) c = make_case ("Martin", "Samuel", "ES", 2014);
+    save_ok (f, c);
+  }
+  care_store_rollback (f->vault);
+  {
+    g_autoptr(CareCase) d = make_case ("Okafor", "Blessing", "ES", 2014);
+    save_ok (f, d);   /* outside a transaction: indexed at once */
+  }
+  g_assert_cmpint (count_rows (f, "case_search"), ==, 3);
+  {
+    g_autoptr(GPtrArray) list = search (f, "samuel");
+    g_assert_cmpuint (list->len, ==, 0);
+  }
+  {
+    g_autoptr(GPtrArray) list = search (f, "bless");
+    g_assert_cmpuint (list->len, ==, 1);
+  }
+}
+
 /* Statements are cached per connection: locking closes the connection for
  * real, and a vault opened again works with fresh statements. */
 static void
@@ -1448,6 +1500,7 @@ main (int   argc,
   ADD ("history-inserted", test_history_inserted);
   ADD ("history-renumbered", test_history_renumbered);
   ADD ("transactions", test_transactions);
+  ADD ("search-in-transaction", test_search_in_transaction);
   ADD ("lock-and-reopen", test_lock_and_reopen);
   if (g_test_perf ())
     ADD ("bench", test_bench);
