@@ -31,6 +31,11 @@ static const CareCliCommand commands[] = {
   { "stats", "", N_("The programme's numbers against its targets"), care_cli_stats },
   { "history", "[CASE_NUMBER]", N_("The change log, newest first"), care_cli_history },
   { "demo", "--count N [--seed S]", N_("Add an invented programme, to try CARE"), care_cli_demo },
+  { "plan-pdf", "CASE_NUMBER [--version N] [--lang fr|en] [--sign] -o FILE.pdf",
+    N_("Write a plan as a PDF to print and sign (not encrypted)"), care_cli_plan_pdf },
+  { "plan-scan", "CASE_NUMBER [--attach FILE --version N]", N_("List or attach scans of signed plans"), care_cli_plan_scan },
+  { "key", "export [-o FILE]", N_("Export the office’s public key for minisign"), care_cli_key },
+  { "verify", "FILE.pdf", N_("Check a plan PDF against the vault and its signature"), care_cli_verify },
   { NULL }
 };
 

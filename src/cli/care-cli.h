@@ -71,5 +71,9 @@ int care_cli_history  (const CareCliGlobals *globals, int argc, char **argv);
 int care_cli_import   (const CareCliGlobals *globals, int argc, char **argv);
 int care_cli_export   (const CareCliGlobals *globals, int argc, char **argv);
 int care_cli_demo     (const CareCliGlobals *globals, int argc, char **argv);
+int care_cli_plan_pdf (const CareCliGlobals *globals, int argc, char **argv);
+int care_cli_key      (const CareCliGlobals *globals, int argc, char **argv);
+int care_cli_verify   (const CareCliGlobals *globals, int argc, char **argv);
+int care_cli_plan_scan (const CareCliGlobals *globals, int argc, char **argv);
 
 G_END_DECLS

@@ -291,6 +291,19 @@ static const Migration migrations[] = {
     "  prefix = '1 2 3'"
     ");",
     NULL },
+
+  /* 4: the scan of each signed plan (issue 6), one per agreed version,
+   * inside the vault like everything else. */
+  { "CREATE TABLE plan_scans ("
+    "  id          INTEGER PRIMARY KEY,"
+    "  version_id  INTEGER NOT NULL UNIQUE REFERENCES plan_versions (id) ON DELETE CASCADE,"
+    "  media_type  TEXT NOT NULL,"
+    "  file_name   TEXT NOT NULL,"
+    "  data        BLOB NOT NULL,"
+    "  attached_at TEXT NOT NULL,"
+    "  attached_by TEXT NOT NULL"
+    ") STRICT;",
+    NULL },
 };
 
 int
