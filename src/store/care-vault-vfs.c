@@ -42,6 +42,30 @@ struct _CareFile
   guint8           tally[CARE_VAULT_TALLY_BYTES];
   gboolean         dirty;
   gboolean         rescan;
+
+  /* Database files only: the trailers of pages as this handle last saw
+   * them on disk, so that a write need not read back the trailer it
+   * replaces, and page 1's plaintext for the 16 bytes SQLite reads at each
+   * transaction. Whoever changes a page also writes a page-set record with
+   * the next sequence number, so a write session that finds a sequence
+   * other than the last one this handle knew drops what it remembered.
+   * Every commit also rewrites page 1 with a fresh nonce: a page 1 trailer
+   * other than the one remembered drops everything too, and nothing is
+   * remembered while page 1's trailer is unknown. */
+  guint8          *trailers;     /* CARE_VAULT_RESERVE_BYTES per page */
+  guint8          *trailer_known;
+  guint32          trailers_len;
+  guint8          *page1;        /* plaintext: guarded memory */
+  gboolean         page1_known;
+  gboolean         sequence_known;
+  guint64          known_sequence;
+  guint64          disk_pages;   /* pages in the file, during a write session */
+
+  /* Journals only: the page number SQLite wrote just before, which comes
+   * right before the page image it numbers. */
+  gboolean         pgno_known;
+  sqlite3_int64    pgno_offset;
+  guint32          pgno_value;
 };
 
 #define CARE_FILE_SIZE ((sizeof (CareFile) + 7) & ~(gsize) 7)
@@ -184,6 +208,60 @@ read_trailer (CareFile *f, guint64 index, guint8 trailer[CARE_VAULT_RESERVE_BYTE
   return rc == SQLITE_IOERR_SHORT_READ ? SQLITE_OK : rc;
 }
 
+static void
+trailers_forget (CareFile *f)
+{
+  if (f->trailer_known != NULL)
+    memset (f->trailer_known, 0, f->trailers_len);
+  f->page1_known = FALSE;
+}
+
+static const guint8 *
+trailer_lookup (CareFile *f, guint32 pgno)
+{
+  if (pgno == 0 || pgno > f->trailers_len || !f->trailer_known[pgno - 1])
+    return NULL;
+  return f->trailers + (gsize) (pgno - 1) * CARE_VAULT_RESERVE_BYTES;
+}
+
+/* Records that page PGNO now ends in TRAILER on disk. */
+static void
+trailer_remember (CareFile *f, guint32 pgno, const guint8 *trailer)
+{
+  if (pgno == 0)
+    return;
+  /* Without page 1's trailer there is no way to notice others' commits. */
+  if (pgno != 1 && trailer_lookup (f, 1) == NULL)
+    return;
+
+  if (pgno > f->trailers_len)
+    {
+      guint32 len = MAX (pgno, MAX (f->trailers_len * 2, 256));
+
+      f->trailers = g_realloc (f->trailers, (gsize) len * CARE_VAULT_RESERVE_BYTES);
+      f->trailer_known = g_realloc (f->trailer_known, len);
+      memset (f->trailer_known + f->trailers_len, 0, len - f->trailers_len);
+      f->trailers_len = len;
+    }
+  memcpy (f->trailers + (gsize) (pgno - 1) * CARE_VAULT_RESERVE_BYTES, trailer,
+          CARE_VAULT_RESERVE_BYTES);
+  f->trailer_known[pgno - 1] = TRUE;
+}
+
+/* Page 1 as found on disk ends in TRAILER: if that is not the trailer this
+ * handle last saw, another connection has committed since. */
+static void
+trailer_check_page1 (CareFile *f, const guint8 *trailer)
+{
+  const guint8 *known = trailer_lookup (f, 1);
+
+  if (known == NULL || memcmp (known, trailer, CARE_VAULT_RESERVE_BYTES) != 0)
+    {
+      trailers_forget (f);
+      trailer_remember (f, 1, trailer);
+    }
+}
+
 static int
 tally_all_pages (CareFile *f, guint8 tally[CARE_VAULT_TALLY_BYTES], guint64 *pages)
 {
@@ -207,6 +285,7 @@ begin_session (CareFile *f)
 {
   guint8 region[CARE_VAULT_REGION_SIZE];
   CareStateCondition condition;
+  sqlite3_int64 size;
   int rc;
 
   if (f->in_session)
@@ -220,6 +299,16 @@ begin_session (CareFile *f)
       sqlite3_log (SQLITE_IOERR_DATA, "care-vault: the page-set record does not authenticate");
       return SQLITE_IOERR_DATA;
     }
+
+  rc = real_size (f, &size);
+  if (rc != SQLITE_OK)
+    return rc;
+  f->disk_pages = size > CARE_VAULT_DATA_OFFSET ? (size - CARE_VAULT_DATA_OFFSET) / f->page_size : 0;
+
+  if (!f->sequence_known || f->state.sequence != f->known_sequence)
+    trailers_forget (f);
+  f->sequence_known = TRUE;
+  f->known_sequence = f->state.sequence;
 
   memcpy (f->tally, f->state.tally, sizeof f->tally);
   f->in_session = TRUE;
@@ -257,7 +346,10 @@ flush_state (CareFile *f)
     {
       f->dirty = FALSE;
       f->rescan = FALSE;
+      f->known_sequence = f->state.sequence;
     }
+  else
+    f->sequence_known = FALSE;
   return rc;
 }
 
@@ -271,11 +363,31 @@ database_read (CareFile *f, void *buf, int amount, sqlite3_int64 offset)
   sqlite3_int64 end = offset + amount;
   gboolean short_read = FALSE;
 
+  /* The 16 bytes at 24 that SQLite reads at each transaction: page 1
+   * unchanged since it was last opened here is answered from memory. The
+   * trailer is what was authenticated then; a fresh nonce for every seal
+   * means the same trailer is the same sealed page. */
+  if (end <= ps && amount < (int) ps && f->page1_known)
+    {
+      guint8 trailer[CARE_VAULT_RESERVE_BYTES];
+      int rc = read_trailer (f, 0, trailer);
+      const guint8 *known = trailer_lookup (f, 1);
+
+      if (rc != SQLITE_OK)
+        return rc;
+      if (known != NULL && memcmp (known, trailer, sizeof trailer) == 0)
+        {
+          memcpy (out, f->page1 + offset, amount);
+          return SQLITE_OK;
+        }
+    }
+
   for (sqlite3_int64 page = offset / ps; page * ps < end; page++)
     {
       sqlite3_int64 page_start = page * ps;
       sqlite3_int64 from = MAX (offset, page_start);
       sqlite3_int64 to = MIN (end, page_start + ps);
+      guint8 trailer[CARE_VAULT_RESERVE_BYTES];
       int rc = real_read (f, f->scratch, ps, CARE_VAULT_DATA_OFFSET + page_start);
 
       if (rc == SQLITE_IOERR_SHORT_READ)
@@ -296,11 +408,20 @@ database_read (CareFile *f, void *buf, int amount, sqlite3_int64 offset)
       if (rc != SQLITE_OK)
         return rc;
 
+      memcpy (trailer, f->scratch + ps - CARE_VAULT_RESERVE_BYTES, sizeof trailer);
       if (!care_vault_unseal_page (f->keys, ps, page + 1, CARE_SEAL_DATABASE, f->scratch))
         {
           sqlite3_log (SQLITE_IOERR_DATA, "care-vault: page %lld fails authentication", page + 1);
           return SQLITE_IOERR_DATA;
         }
+      if (page == 0)
+        {
+          trailer_check_page1 (f, trailer);
+          memcpy (f->page1, f->scratch, ps);
+          f->page1_known = TRUE;
+        }
+      else
+        trailer_remember (f, page + 1, trailer);
       memcpy (out + (from - offset), f->scratch + (from - page_start), to - from);
     }
 
@@ -313,6 +434,7 @@ database_write (CareFile *f, const void *buf, int amount, sqlite3_int64 offset)
   guint32 ps = f->page_size;
   guint32 pgno = offset / ps + 1;
   guint8 trailer[CARE_VAULT_RESERVE_BYTES];
+  const guint8 *old;
   int rc;
 
   if ((guint32) amount != ps || offset % ps != 0)
@@ -322,19 +444,45 @@ database_write (CareFile *f, const void *buf, int amount, sqlite3_int64 offset)
     }
 
   rc = begin_session (f);
-  if (rc == SQLITE_OK)
-    rc = read_trailer (f, pgno - 1, trailer);
   if (rc != SQLITE_OK)
     return rc;
-  care_vault_tally_toggle (f->keys, pgno, trailer, f->tally);
+
+  /* The trailer being replaced leaves the tally: past the end of the file
+   * there is none, and one seen on disk since the last commit by anyone
+   * else need not be read again. */
+  if (pgno > f->disk_pages)
+    old = NULL;
+  else if ((old = trailer_lookup (f, pgno)) == NULL)
+    {
+      rc = read_trailer (f, pgno - 1, trailer);
+      if (rc != SQLITE_OK)
+        return rc;
+      old = trailer;
+    }
+  if (old != NULL)
+    care_vault_tally_toggle (f->keys, pgno, old, f->tally);
 
   memcpy (f->scratch, buf, ps);
   care_vault_seal_page (f->keys, ps, pgno, CARE_SEAL_DATABASE, &f->nonces, f->scratch);
   rc = real_write (f, f->scratch, ps, CARE_VAULT_DATA_OFFSET + offset);
   if (rc != SQLITE_OK)
-    return rc;
+    {
+      /* What is on disk now is unknown. */
+      trailers_forget (f);
+      return rc;
+    }
 
   care_vault_tally_toggle (f->keys, pgno, f->scratch + ps - CARE_VAULT_RESERVE_BYTES, f->tally);
+  f->disk_pages = MAX (f->disk_pages, pgno);
+  /* This handle holds the write lock: what it remembered still holds, and
+   * page 1's new trailer is the one to expect from now on. */
+  trailer_remember (f, pgno, f->scratch + ps - CARE_VAULT_RESERVE_BYTES);
+  if (pgno == 1)
+    {
+      memcpy (f->page1, buf, ps);
+      memset (f->page1 + ps - CARE_VAULT_RESERVE_BYTES, 0, CARE_VAULT_RESERVE_BYTES);
+      f->page1_known = TRUE;
+    }
   f->dirty = TRUE;
   return SQLITE_OK;
 }
@@ -362,7 +510,13 @@ database_truncate (CareFile *f, sqlite3_int64 size)
     return rc;
 
   f->dirty = TRUE;
-  return f->real->pMethods->xTruncate (f->real, CARE_VAULT_DATA_OFFSET + size);
+  rc = f->real->pMethods->xTruncate (f->real, CARE_VAULT_DATA_OFFSET + size);
+  if (rc != SQLITE_OK || size == 0)
+    trailers_forget (f);
+  else if (f->trailer_known != NULL && size / f->page_size < f->trailers_len)
+    memset (f->trailer_known + size / f->page_size, 0, f->trailers_len - size / f->page_size);
+  f->disk_pages = MIN (f->disk_pages, (guint64) (size / f->page_size));
+  return rc;
 }
 
 /* --- the rollback journal --- */
@@ -440,14 +594,23 @@ journal_read (CareFile *f, void *buf, int amount, sqlite3_int64 offset)
 static int
 journal_write (CareFile *f, const void *buf, int amount, sqlite3_int64 offset)
 {
+  gboolean pgno_known = f->pgno_known && f->pgno_offset == offset - 4;
   guint32 pgno;
   int rc;
 
+  f->pgno_known = FALSE;
+
   if ((guint32) amount == f->page_size && offset >= 4)
     {
-      rc = journal_page_number (f, offset, &pgno);
-      if (rc != SQLITE_OK)
-        return rc;
+      /* SQLite writes a record's page number just before its image. */
+      if (pgno_known)
+        pgno = f->pgno_value;
+      else
+        {
+          rc = journal_page_number (f, offset, &pgno);
+          if (rc != SQLITE_OK)
+            return rc;
+        }
       memcpy (f->scratch, buf, amount);
       care_vault_seal_page (f->keys, f->page_size, pgno, CARE_SEAL_JOURNAL, &f->nonces, f->scratch);
       return real_write (f, f->scratch, amount, offset);
@@ -474,7 +637,14 @@ journal_write (CareFile *f, const void *buf, int amount, sqlite3_int64 offset)
       return real_write (f, header, sizeof header, offset);
     }
 
-  return real_write (f, buf, amount, offset);
+  rc = real_write (f, buf, amount, offset);
+  if (rc == SQLITE_OK && amount == 4)
+    {
+      f->pgno_known = TRUE;
+      f->pgno_offset = offset;
+      f->pgno_value = read_be32 (buf);
+    }
+  return rc;
 }
 
 /* --- io methods --- */
@@ -486,6 +656,9 @@ care_close (sqlite3_file *file)
   int rc = f->real->pMethods->xClose (f->real);
 
   g_clear_pointer (&f->scratch, sodium_free);
+  g_clear_pointer (&f->page1, sodium_free);
+  g_clear_pointer (&f->trailers, g_free);
+  g_clear_pointer (&f->trailer_known, g_free);
   g_clear_pointer (&f->keys, care_vault_keys_unref);
   return rc;
 }
@@ -517,6 +690,7 @@ care_truncate (sqlite3_file *file, sqlite3_int64 size)
 
   if (f->kind == SQLITE_OPEN_MAIN_DB)
     return database_truncate (f, size);
+  f->pgno_known = FALSE;
   return f->real->pMethods->xTruncate (f->real, size);
 }
 
@@ -800,6 +974,14 @@ care_open (sqlite3_vfs  *vfs,
   if (kind == SQLITE_OPEN_MAIN_DB)
     {
       sqlite3_int64 size;
+
+      f->page1 = sodium_malloc (page_size);
+      if (f->page1 == NULL)
+        {
+          care_close (file);
+          f->base.pMethods = NULL;
+          return SQLITE_NOMEM;
+        }
 
       /* A vault always has its header: SQLite must never create one. */
       if (real_size (f, &size) != SQLITE_OK || size < CARE_VAULT_DATA_OFFSET)
