@@ -37,7 +37,7 @@ G_DEFINE_QUARK (care-plan-document-error-quark, care_plan_document_error)
 #define CELL_PAD        4.0
 #define ROW_PAD         5.0
 
-#define FONT_FAMILY "Noto Sans, DejaVu Sans"
+#define FONT_FAMILY "Noto Sans, Noto Sans Arabic, DejaVu Sans"
 
 /* Colours, 0xRRGGBB. */
 #define INK        0x1b1f24
@@ -551,21 +551,16 @@ add_measure_row (CarePlanDocument  *d,
   double x[N_COLUMNS], w[N_COLUMNS], h = 0, hm;
   g_autofree char *dates = measure_dates (d, m);
   g_autofree char *budget = doc_money (d, m->budget_cents, m->currency);
-  g_autofree char *markup = NULL;
-  Item item = { ITEM_TEXT, 0, ROW_PAD, 0, 0, 0, INK, NULL, 0, FALSE };
 
   column_geometry (d, x, w);
 
   /* Category over description: the category says what kind of help it
    * is, the description what exactly. */
-  markup = g_markup_printf_escaped ("<b>%s</b>\n%s", category_label (d, m->category),
-                                    m->description != NULL ? m->description : "");
-  item.x = x[COL_MEASURE] + CELL_PAD;
-  item.w = w[COL_MEASURE] - 2 * CELL_PAD;
-  item.layout = make_layout (d, NULL, STYLE_SMALL, item.w, PANGO_ALIGN_LEFT);
-  pango_layout_set_markup (item.layout, markup, -1);
-  hm = item.h = layout_height (item.layout);
-  g_array_append_val (b->items, item);
+  hm = block_text (d, b, x[COL_MEASURE] + CELL_PAD, ROW_PAD, w[COL_MEASURE] - 2 * CELL_PAD,
+                   category_label (d, m->category), STYLE_SMALL_BOLD, PANGO_ALIGN_LEFT);
+  if (m->description != NULL && *m->description != '\0')
+    hm += 1 + block_text (d, b, x[COL_MEASURE] + CELL_PAD, ROW_PAD + hm + 1, w[COL_MEASURE] - 2 * CELL_PAD,
+                          m->description, STYLE_SMALL, PANGO_ALIGN_LEFT);
   h = MAX (h, hm);
 
   h = MAX (h, block_text (d, b, x[COL_PROVIDER] + CELL_PAD, ROW_PAD, w[COL_PROVIDER] - 2 * CELL_PAD,
@@ -1131,15 +1126,28 @@ draw_running_head (CarePlanDocument *d,
   set_rgb (cr, MUTED);
   cairo_move_to (cr, MARGIN_SIDE, MARGIN_TOP);
   pango_cairo_show_layout (cr, layout);
-  if (d->version->state == CARE_PLAN_DRAFT)
-    {
-      g_autoptr(PangoLayout) draft = make_layout (d, tr (d, NC_("plan document", "DRAFT")), STYLE_SMALL_BOLD,
-                                                  d->content_width, PANGO_ALIGN_RIGHT);
+}
 
-      set_rgb (cr, DRAFT_INK);
-      cairo_move_to (cr, MARGIN_SIDE, MARGIN_TOP - 1);
-      pango_cairo_show_layout (cr, draft);
-    }
+/* A stamp in the top margin of every page of a draft, besides the
+ * watermark: the watermark fades on a poor photocopy, the stamp does not. */
+static void
+draw_draft_stamp (CarePlanDocument *d,
+                  cairo_t          *cr)
+{
+  g_autoptr(PangoLayout) layout = make_layout (d, tr (d, NC_("plan document", "DRAFT")), STYLE_SMALL_BOLD,
+                                               -1, PANGO_ALIGN_LEFT);
+  PangoRectangle ink;
+  double x, y = 20, pad = 4;
+
+  pango_layout_get_extents (layout, NULL, &ink);
+  x = MARGIN_SIDE + d->content_width - pango_units_to_double (ink.width) - pad;
+  set_rgb (cr, DRAFT_INK);
+  cairo_set_line_width (cr, 1.0);
+  cairo_rectangle (cr, x - pad, y - 2, pango_units_to_double (ink.width) + 2 * pad,
+                   pango_units_to_double (ink.height) + 4);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
 }
 
 static void
@@ -1205,7 +1213,10 @@ care_plan_document_draw_page (CarePlanDocument *document,
 
   cairo_save (cr);
   if (document->version->state == CARE_PLAN_DRAFT)
-    draw_watermark (document, cr);
+    {
+      draw_watermark (document, cr);
+      draw_draft_stamp (document, cr);
+    }
   if (page == 0 && document->logo != NULL)
     draw_logo (document, cr);
   if (page > 0)
