@@ -69,7 +69,7 @@ struct _CareCasePage
   GPtrArray         *plan_rows;
 
   /* Template widgets */
-  AdwViewSwitcherTitle *switcher_title;
+  AdwWindowTitle    *case_title;
   GtkLabel          *save_state_label;
   AdwToastOverlay   *toast_overlay;
   AdwViewStack      *page_stack;
@@ -363,24 +363,33 @@ static void
 update_save_state (CareCasePage *self)
 {
   const char *text = "";
+  const char *tooltip = NULL;
   gboolean error = FALSE;
 
   if (self->draft == NULL)
     text = "";
+  else if (self->is_new && (!self->dirty || !self->valid))
+    {
+      text = _("Not Saved Yet");
+      tooltip = _("A new case is saved as soon as its required fields are filled in correctly");
+      error = self->dirty;
+    }
   else if (self->dirty && !self->valid)
     {
-      text = self->is_new ? _("Not saved yet: fill in the fields marked in red")
-                          : _("Not saved: correct the fields marked in red");
+      text = _("Not Saved");
+      tooltip = _("Correct the fields marked in red: the last changes are saved once they are valid");
       error = TRUE;
     }
   else if (self->dirty)
     text = _("Saving…");
-  else if (self->is_new)
-    text = _("New case: saved once the required fields are filled in");
   else
-    text = _("All changes saved");
+    {
+      text = _("Saved");
+      tooltip = _("Every change is saved as it is made");
+    }
 
   gtk_label_set_label (self->save_state_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_state_label), tooltip);
   if (error)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->save_state_label), "error");
@@ -472,8 +481,8 @@ update_derived (CareCasePage *self)
   number = care_case_number_is_set (&self->draft->number)
            ? care_case_number_format (&self->draft->number) : g_strdup (_("New Case"));
   name = care_person_get_display_name (self->draft->person);
-  adw_view_switcher_title_set_title (self->switcher_title, number);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, name);
+  adw_window_title_set_title (self->case_title, number);
+  adw_window_title_set_subtitle (self->case_title, name);
 
   adw_action_row_set_subtitle (self->status_row, care_case_status_get_label (care_case_get_status (self->draft)));
   adw_action_row_set_subtitle (self->minor_row,
@@ -509,10 +518,8 @@ static char *
 format_money (gint64      cents,
               const char *currency)
 {
-  g_autofree char *amount = care_money_format (cents);
-
-  /* Translators: an amount and its currency code, e.g. "1200.00 EUR" */
-  return g_strdup_printf (C_("money", "%1$s %2$s"), amount, currency != NULL ? currency : "");
+  /* Grouped and punctuated as in the interface's language. */
+  return care_money_format_for_language (cents, currency, g_get_language_names ()[0]);
 }
 
 static CarePlanVersion *
@@ -649,7 +656,6 @@ fill_plan (CareCasePage *self)
   adw_combo_row_set_model (self->version_row, G_LIST_MODEL (versions));
   if (n > 0)
     adw_combo_row_set_selected (self->version_row, n - 1);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->version_row), n > 1);
   self->loading = FALSE;
   fill_measures (self);
 }
@@ -698,7 +704,7 @@ fill_followups (CareCasePage *self)
           g_autofree char *done = care_date_format (&f->done_on);
 
           /* Translators: %1$s is a date, %2$s how (visit, phone…), %3$s who */
-          subtitle = g_strdup_printf (_("Done on %1$s by %2$s, %3$s"), done,
+          subtitle = g_strdup_printf (_("Done on %1$s (%2$s) by %3$s"), done,
                                       care_follow_up_mode_get_label (f->mode),
                                       f->who != NULL ? f->who : "…");
           state = _("Done");
@@ -731,6 +737,20 @@ fill_followups (CareCasePage *self)
              new_row (_("None scheduled yet"), _("Follow-ups are scheduled once the arrival date is known and the beneficiary consents to them.")));
 }
 
+static const char *
+get_record_label (const char *record)
+{
+  if (g_strcmp0 (record, "case") == 0)
+    return _("Case");
+  if (g_strcmp0 (record, "measure") == 0)
+    return _("Measure");
+  if (g_strcmp0 (record, "followup") == 0)
+    return _("Follow-up");
+  if (g_strcmp0 (record, "plan") == 0 || g_strcmp0 (record, "plan_version") == 0)
+    return _("Plan");
+  return record;
+}
+
 static char *
 describe_change (const CareHistoryEntry *e)
 {
@@ -738,11 +758,11 @@ describe_change (const CareHistoryEntry *e)
 
   g_strdelimit (field, "_", ' ');
   if (g_strcmp0 (e->action, "create") == 0)
-    /* Translators: %1$s is a kind of record (case, measure…), %2$s a person */
-    return g_strdup_printf (_("%1$s created by %2$s"), e->record, e->who);
+    /* Translators: %1$s is a kind of record (Case, Measure…), %2$s a person */
+    return g_strdup_printf (_("%1$s created by %2$s"), get_record_label (e->record), e->who);
   if (g_strcmp0 (e->action, "delete") == 0)
-    /* Translators: %1$s is a kind of record (case, measure…), %2$s a person */
-    return g_strdup_printf (_("%1$s deleted by %2$s"), e->record, e->who);
+    /* Translators: %1$s is a kind of record (Case, Measure…), %2$s a person */
+    return g_strdup_printf (_("%1$s deleted by %2$s"), get_record_label (e->record), e->who);
   /* Translators: %1$s is a field of the records, %2$s a person */
   return g_strdup_printf (_("%1$s changed by %2$s"), field, e->who);
 }
@@ -1031,8 +1051,8 @@ care_case_page_set_vault (CareCasePage *self,
   clear_rows (g_object_get_data (G_OBJECT (self->followups_group), "care-rows"));
   clear_rows (g_object_get_data (G_OBJECT (self->eligibility_group), "care-rows"));
   clear_rows (g_object_get_data (G_OBJECT (self->problems_group), "care-rows"));
-  adw_view_switcher_title_set_title (self->switcher_title, "");
-  adw_view_switcher_title_set_subtitle (self->switcher_title, "");
+  adw_window_title_set_title (self->case_title, "");
+  adw_window_title_set_subtitle (self->case_title, "");
 
   g_set_object (&self->vault, vault);
   load_settings (self);
@@ -1296,7 +1316,7 @@ care_case_page_class_init (CareCasePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/care-case-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CareCasePage, name)
-  BIND (switcher_title);
+  BIND (case_title);
   BIND (save_state_label);
   BIND (toast_overlay);
   BIND (page_stack);
