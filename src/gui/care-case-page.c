@@ -1058,9 +1058,7 @@ care_case_page_set_vault (CareCasePage *self,
   load_settings (self);
 
   /* Unlocked again: back to the case that was open. */
-  if (vault != NULL && reopen != NULL)
-    care_case_page_open (self, reopen, NULL);
-  else
+  if (vault != NULL && reopen != NULL && !care_case_page_open (self, reopen, NULL))
     g_clear_pointer (&self->reopen_number, g_free);
   update_save_state (self);
 }

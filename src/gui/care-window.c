@@ -90,6 +90,9 @@ update_view (CareWindow *self)
 
   care_cases_view_set_vault (self->cases_view, vault);
   care_case_page_set_vault (self->case_page, vault);
+  /* Unlocking returns to the case that was open, if there was one. */
+  if (vault != NULL && care_case_page_get_case (self->case_page) == NULL)
+    adw_leaflet_set_visible_child_name (self->workspace_leaflet, "views");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.new-case", vault != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.find", vault != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->header_bar), vault == NULL);
