@@ -11,6 +11,7 @@
 #include "care-case-page.h"
 #include "care-cases-view.h"
 #include "care-create-vault-page.h"
+#include "care-programme-view.h"
 #include "care-unlock-page.h"
 #include "care-window.h"
 
@@ -36,6 +37,9 @@ struct _CareWindow
   AdwViewStack         *view_stack;
   CareCasesView        *cases_view;
   CareCasePage         *case_page;
+  CareProgrammeView    *programme_view;
+  AdwAvatar            *user_avatar;
+  gboolean              programme_stale;
 };
 
 G_DEFINE_FINAL_TYPE (CareWindow, care_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -90,6 +94,7 @@ update_view (CareWindow *self)
 
   care_cases_view_set_vault (self->cases_view, vault);
   care_case_page_set_vault (self->case_page, vault);
+  care_programme_view_set_vault (self->programme_view, vault);
   /* Unlocking returns to the case that was open, if there was one. */
   if (vault != NULL && care_case_page_get_case (self->case_page) == NULL)
     adw_leaflet_set_visible_child_name (self->workspace_leaflet, "views");
@@ -102,6 +107,15 @@ update_view (CareWindow *self)
       adw_window_title_set_subtitle (self->window_title, care_vault_get_user (vault));
       /* Translators: the window's subtitle: who unlocked the vault */
       adw_view_switcher_title_set_subtitle (self->switcher_title, care_vault_get_user (vault));
+      {
+        /* Translators: tooltip of the avatar in the header bar; %s is a person's name */
+        g_autofree char *who = g_strdup_printf (_("Unlocked by %s"), care_vault_get_user (vault));
+
+        adw_avatar_set_text (self->user_avatar, care_vault_get_user (vault));
+        gtk_widget_set_tooltip_text (GTK_WIDGET (self->user_avatar), who);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->user_avatar),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, who, -1);
+      }
       gtk_stack_set_visible_child_name (self->main_stack, "workspace");
       return;
     }
@@ -167,6 +181,19 @@ static void
 case_saved_cb (CareWindow *self)
 {
   care_cases_view_reload (self->cases_view);
+  self->programme_stale = TRUE;
+}
+
+/* The numbers are read again when they are looked at after a change. */
+static void
+view_changed_cb (CareWindow *self)
+{
+  if (self->programme_stale &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "programme") == 0)
+    {
+      self->programme_stale = FALSE;
+      care_programme_view_refresh (self->programme_view);
+    }
 }
 
 static void
@@ -177,6 +204,7 @@ case_deleted_cb (CareWindow *self,
 
   adw_leaflet_set_visible_child_name (self->workspace_leaflet, "views");
   care_cases_view_reload (self->cases_view);
+  self->programme_stale = TRUE;
   /* Translators: %s is a case number */
   text = g_strdup_printf (_("Case %s deleted"), case_number);
   show_toast (self, text);
@@ -310,6 +338,8 @@ care_window_class_init (CareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CareWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CareWindow, cases_view);
   gtk_widget_class_bind_template_child (widget_class, CareWindow, case_page);
+  gtk_widget_class_bind_template_child (widget_class, CareWindow, programme_view);
+  gtk_widget_class_bind_template_child (widget_class, CareWindow, user_avatar);
   gtk_widget_class_bind_template_callback (widget_class, vault_opened_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_existing_cb);
   gtk_widget_class_bind_template_callback (widget_class, case_activated_cb);
@@ -317,6 +347,7 @@ care_window_class_init (CareWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, case_saved_cb);
   gtk_widget_class_bind_template_callback (widget_class, case_deleted_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_child_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "workspace.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "workspace.find", NULL, find_action);
@@ -333,6 +364,7 @@ care_window_init (CareWindow *self)
   g_type_ensure (CARE_TYPE_CREATE_VAULT_PAGE);
   g_type_ensure (CARE_TYPE_CASES_VIEW);
   g_type_ensure (CARE_TYPE_CASE_PAGE);
+  g_type_ensure (CARE_TYPE_PROGRAMME_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.new-case", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.find", FALSE);

@@ -16,6 +16,7 @@
 #include "care-cases-view.h"
 #include "care-demo.h"
 #include "care-i18n.h"
+#include "care-programme-view.h"
 #include "care-unlock-page.h"
 #include "care-window.h"
 #include "gui-test-util.h"
@@ -151,6 +152,14 @@ test_workspace (void)
   wait_for (vault_is_open, NULL);
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (
                      find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE, 0))), ==, USER);
+
+  /* The programme's numbers against its targets. */
+  {
+    GtkWidget *programme = find_descendant (GTK_WIDGET (window), CARE_TYPE_PROGRAMME_VIEW, 0);
+    GtkWidget *bar = find_descendant (programme, GTK_TYPE_PROGRESS_BAR, 0);
+
+    g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), >, 0.0);
+  }
 
   /* Every case in the list, through the column view's model. */
   cases_view = CARE_CASES_VIEW (find_descendant (GTK_WIDGET (window), CARE_TYPE_CASES_VIEW, 0));
