@@ -10,6 +10,7 @@
 
 #include "care-application.h"
 #include "care-preferences-window.h"
+#include "care-store-access.h"
 #include "care-window.h"
 
 struct _CareApplication
@@ -32,6 +33,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  LOCKING,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* How often the idle time is looked at: the lock comes at most this late. */
 #define IDLE_CHECK_SECONDS 10
@@ -91,7 +99,18 @@ care_application_set_vault (CareApplication *self,
     return;
 
   if (self->vault != NULL)
-    care_vault_lock (self->vault);
+    {
+      g_autoptr(CareVault) old = g_object_ref (self->vault);
+
+      /* Pending edits are saved while the keys are still there. */
+      g_signal_emit (self, signals[LOCKING], 0, old);
+      {
+        /* Waits for a search still running in a worker thread. */
+        g_autoptr(CareStoreAccess) access = care_store_access_lock (old);
+
+        care_vault_lock (old);
+      }
+    }
   g_set_object (&self->vault, vault);
   g_clear_handle_id (&self->idle_check_id, g_source_remove);
 
@@ -340,6 +359,12 @@ care_application_class_init (CareApplicationClass *klass)
     g_param_spec_object ("vault", NULL, NULL, CARE_TYPE_VAULT,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted just before the vault is locked, while it can still be written:
+   * views save what has been typed and not yet saved. */
+  signals[LOCKING] =
+    g_signal_new ("locking", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CARE_TYPE_VAULT);
 
   app_class->startup = care_application_startup;
   app_class->shutdown = care_application_shutdown;

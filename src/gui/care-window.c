@@ -8,7 +8,10 @@
 
 #include <glib/gi18n.h>
 
+#include "care-case-page.h"
+#include "care-cases-view.h"
 #include "care-create-vault-page.h"
+#include "care-programme-view.h"
 #include "care-unlock-page.h"
 #include "care-window.h"
 
@@ -29,7 +32,14 @@ struct _CareWindow
   GtkStack             *main_stack;
   CareUnlockPage       *unlock_page;
   CareCreateVaultPage  *create_page;
-  AdwStatusPage        *status_page;
+  AdwLeaflet           *workspace_leaflet;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *view_stack;
+  CareCasesView        *cases_view;
+  CareCasePage         *case_page;
+  CareProgrammeView    *programme_view;
+  AdwAvatar            *user_avatar;
+  gboolean              programme_stale;
 };
 
 G_DEFINE_FINAL_TYPE (CareWindow, care_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -82,15 +92,36 @@ update_view (CareWindow *self)
   CareVault *vault = self->application != NULL ? care_application_get_vault (self->application) : NULL;
   g_autofree char *path = NULL;
 
+  care_cases_view_set_vault (self->cases_view, vault);
+  care_case_page_set_vault (self->case_page, vault);
+  care_programme_view_set_vault (self->programme_view, vault);
+  /* Unlocking returns to the case that was open, if there was one. */
+  if (vault != NULL && care_case_page_get_case (self->case_page) == NULL)
+    adw_leaflet_set_visible_child_name (self->workspace_leaflet, "views");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.new-case", vault != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.find", vault != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->header_bar), vault == NULL);
+
   if (vault != NULL)
     {
       adw_window_title_set_subtitle (self->window_title, care_vault_get_user (vault));
-      adw_status_page_set_description (self->status_page, care_vault_get_path (vault));
+      /* Translators: the window's subtitle: who unlocked the vault */
+      adw_view_switcher_title_set_subtitle (self->switcher_title, care_vault_get_user (vault));
+      {
+        /* Translators: tooltip of the avatar in the header bar; %s is a person's name */
+        g_autofree char *who = g_strdup_printf (_("Unlocked by %s"), care_vault_get_user (vault));
+
+        adw_avatar_set_text (self->user_avatar, care_vault_get_user (vault));
+        gtk_widget_set_tooltip_text (GTK_WIDGET (self->user_avatar), who);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->user_avatar),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, who, -1);
+      }
       gtk_stack_set_visible_child_name (self->main_stack, "workspace");
       return;
     }
 
   adw_window_title_set_subtitle (self->window_title, NULL);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
   path = care_application_dup_vault_path (self->application);
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -111,6 +142,105 @@ static void
 vault_changed_cb (CareWindow *self)
 {
   update_view (self);
+}
+
+static void
+show_toast (CareWindow *self,
+            const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+locking_cb (CareWindow *self)
+{
+  care_case_page_flush (self->case_page);
+}
+
+static void
+case_activated_cb (CareWindow *self,
+                   const char *case_number)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!care_case_page_open (self->case_page, case_number, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  adw_leaflet_set_visible_child_name (self->workspace_leaflet, "case");
+}
+
+static void
+case_closed_cb (CareWindow *self)
+{
+  adw_leaflet_set_visible_child_name (self->workspace_leaflet, "views");
+}
+
+static void
+case_saved_cb (CareWindow *self)
+{
+  care_cases_view_reload (self->cases_view);
+  self->programme_stale = TRUE;
+}
+
+/* The numbers are read again when they are looked at after a change. */
+static void
+view_changed_cb (CareWindow *self)
+{
+  if (self->programme_stale &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "programme") == 0)
+    {
+      self->programme_stale = FALSE;
+      care_programme_view_refresh (self->programme_view);
+    }
+}
+
+static void
+case_deleted_cb (CareWindow *self,
+                 const char *case_number)
+{
+  g_autofree char *text = NULL;
+
+  adw_leaflet_set_visible_child_name (self->workspace_leaflet, "views");
+  care_cases_view_reload (self->cases_view);
+  self->programme_stale = TRUE;
+  /* Translators: %s is a case number */
+  text = g_strdup_printf (_("Case %s deleted"), case_number);
+  show_toast (self, text);
+}
+
+/* Going back with a swipe or Alt+Left saves what the case page holds. */
+static void
+leaflet_child_changed_cb (CareWindow *self)
+{
+  const char *name = adw_leaflet_get_visible_child_name (self->workspace_leaflet);
+
+  if (g_strcmp0 (name, "views") == 0)
+    care_case_page_flush (self->case_page);
+}
+
+static void
+new_case_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CareWindow *self = CARE_WINDOW (widget);
+
+  care_case_page_new_case (self->case_page);
+  adw_leaflet_set_visible_child_name (self->workspace_leaflet, "case");
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CareWindow *self = CARE_WINDOW (widget);
+
+  adw_leaflet_set_visible_child_name (self->workspace_leaflet, "views");
+  adw_view_stack_set_visible_child_name (self->view_stack, "cases");
+  care_cases_view_focus_search (self->cases_view);
 }
 
 static void
@@ -162,6 +292,7 @@ application_set_cb (CareWindow *self)
   self->vault_handler = g_signal_connect_object (app, "notify::vault",
                                                  G_CALLBACK (vault_changed_cb), self,
                                                  G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "locking", G_CALLBACK (locking_cb), self, G_CONNECT_SWAPPED);
   update_view (self);
 }
 
@@ -202,9 +333,26 @@ care_window_class_init (CareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CareWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CareWindow, unlock_page);
   gtk_widget_class_bind_template_child (widget_class, CareWindow, create_page);
-  gtk_widget_class_bind_template_child (widget_class, CareWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, CareWindow, workspace_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CareWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, CareWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CareWindow, cases_view);
+  gtk_widget_class_bind_template_child (widget_class, CareWindow, case_page);
+  gtk_widget_class_bind_template_child (widget_class, CareWindow, programme_view);
+  gtk_widget_class_bind_template_child (widget_class, CareWindow, user_avatar);
   gtk_widget_class_bind_template_callback (widget_class, vault_opened_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_existing_cb);
+  gtk_widget_class_bind_template_callback (widget_class, case_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, case_closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, case_saved_cb);
+  gtk_widget_class_bind_template_callback (widget_class, case_deleted_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_child_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "workspace.new-case", NULL, new_case_action);
+  gtk_widget_class_install_action (widget_class, "workspace.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "workspace.new-case", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "workspace.find", NULL);
 }
 
 static void
@@ -214,7 +362,12 @@ care_window_init (CareWindow *self)
 
   g_type_ensure (CARE_TYPE_UNLOCK_PAGE);
   g_type_ensure (CARE_TYPE_CREATE_VAULT_PAGE);
+  g_type_ensure (CARE_TYPE_CASES_VIEW);
+  g_type_ensure (CARE_TYPE_CASE_PAGE);
+  g_type_ensure (CARE_TYPE_PROGRAMME_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.new-case", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.find", FALSE);
 
   /* Any key or pointer activity in the window postpones the auto-lock. */
   activity = gtk_event_controller_legacy_new ();

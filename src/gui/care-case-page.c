@@ -1,0 +1,1417 @@
+/* care-case-page.c — one case: summary, plan, follow-up and history
+ *
+ * Edits are saved as they are made (GNOME style): each change is checked
+ * at once against the same rules the store applies (care_case_validate),
+ * the reason shown beside the field, and the case saved shortly after the
+ * last keystroke only when nothing is wrong — so nothing invalid ever
+ * reaches the vault, and nothing valid is lost on lock (the page saves
+ * when the application is about to lock).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "care-case-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <time.h>
+
+#include "care-case-page.h"
+#include "care-case-store.h"
+#include "care-country.h"
+#include "care-eligibility.h"
+#include "care-issue.h"
+#include "care-money.h"
+#include "care-store-access.h"
+#include "care-validate.h"
+
+/* Long enough to save once per burst of typing, not once per key. */
+#define SAVE_DELAY_MS 800
+#define HISTORY_LIMIT 200
+
+typedef enum {
+  FIELD_TEXT,
+  FIELD_COUNTRY,
+  FIELD_DATE,
+  FIELD_BIRTH_DATE,
+} FieldKind;
+
+typedef struct {
+  const char *field;      /* as care_case_validate names it */
+  FieldKind   kind;
+  goffset     offset;     /* of the row in CareCasePage */
+} FieldSpec;
+
+typedef struct {
+  CareCasePage    *page;
+  const FieldSpec *spec;
+  AdwEntryRow     *row;
+  GtkLabel        *message;
+  char            *parse_error;
+  gboolean         touched;
+} FieldRow;
+
+struct _CareCasePage
+{
+  GtkWidget          parent_instance;
+
+  CareVault         *vault;
+  CareSettings      *settings;
+  CareCase          *draft;            /* the case as edited; NULL when none is open */
+  char              *reopen_number;    /* reopened when the vault is unlocked again */
+  gboolean           is_new;
+  gboolean           dirty;
+  gboolean           valid;
+  gboolean           loading;
+  guint              save_id;
+  FieldRow          *fields;
+  GPtrArray         *added_rows;       /* GtkWidget, rows built from the case */
+  GPtrArray         *plan_rows;
+
+  /* Template widgets */
+  AdwWindowTitle    *case_title;
+  GtkLabel          *save_state_label;
+  AdwToastOverlay   *toast_overlay;
+  AdwViewStack      *page_stack;
+  AdwPreferencesPage *summary_page;
+  AdwPreferencesGroup *problems_group;
+  AdwEntryRow       *family_name_row;
+  AdwEntryRow       *given_names_row;
+  AdwComboRow       *sex_row;
+  AdwEntryRow       *birth_row;
+  AdwEntryRow       *nationality_row;
+  AdwEntryRow       *phone_row;
+  AdwEntryRow       *host_row;
+  AdwEntryRow       *return_row;
+  AdwEntryRow       *destination_row;
+  AdwEntryRow       *referral_date_row;
+  AdwEntryRow       *planned_return_row;
+  AdwEntryRow       *arrival_row;
+  AdwEntryRow       *caseworker_row;
+  AdwEntryRow       *organisation_row;
+  AdwEntryRow       *contact_row;
+  AdwComboRow       *consent_return_row;
+  AdwEntryRow       *consent_return_date_row;
+  AdwComboRow       *consent_data_row;
+  AdwEntryRow       *consent_data_date_row;
+  AdwComboRow       *consent_followup_row;
+  AdwEntryRow       *consent_followup_date_row;
+  AdwPreferencesGroup *eligibility_group;
+  AdwActionRow      *status_row;
+  AdwActionRow      *minor_row;
+  AdwActionRow      *eligible_row;
+  AdwComboRow       *version_row;
+  AdwActionRow      *objectives_row;
+  AdwActionRow      *totals_row;
+  AdwPreferencesGroup *economic_group;
+  AdwPreferencesGroup *social_group;
+  AdwPreferencesGroup *psychosocial_group;
+  AdwPreferencesGroup *other_group;
+  AdwPreferencesGroup *followups_group;
+  AdwPreferencesGroup *history_group;
+};
+
+G_DEFINE_FINAL_TYPE (CareCasePage, care_case_page, GTK_TYPE_WIDGET)
+
+enum {
+  CLOSED,
+  SAVED,
+  DELETED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define ROW(member) G_STRUCT_OFFSET (CareCasePage, member)
+
+static const FieldSpec field_specs[] = {
+  { "family_name", FIELD_TEXT, ROW (family_name_row) },
+  { "given_names", FIELD_TEXT, ROW (given_names_row) },
+  { "date_of_birth", FIELD_BIRTH_DATE, ROW (birth_row) },
+  { "nationality", FIELD_COUNTRY, ROW (nationality_row) },
+  { "phone", FIELD_TEXT, ROW (phone_row) },
+  { "host_country", FIELD_COUNTRY, ROW (host_row) },
+  { "return_country", FIELD_COUNTRY, ROW (return_row) },
+  { "destination", FIELD_TEXT, ROW (destination_row) },
+  { "referral_date", FIELD_DATE, ROW (referral_date_row) },
+  { "planned_return_date", FIELD_DATE, ROW (planned_return_row) },
+  { "arrival_date", FIELD_DATE, ROW (arrival_row) },
+  { "caseworker", FIELD_TEXT, ROW (caseworker_row) },
+  { "referring_organisation", FIELD_TEXT, ROW (organisation_row) },
+  { "referral_contact", FIELD_TEXT, ROW (contact_row) },
+  { "consent_voluntary_return", FIELD_DATE, ROW (consent_return_date_row) },
+  { "consent_data", FIELD_DATE, ROW (consent_data_date_row) },
+  { "consent_followup", FIELD_DATE, ROW (consent_followup_date_row) },
+};
+
+#define N_FIELDS G_N_ELEMENTS (field_specs)
+
+static void
+get_today (GDate *today)
+{
+  g_date_clear (today, 1);
+  g_date_set_time_t (today, time (NULL));
+}
+
+static char **
+text_slot (CareCase   *c,
+           const char *field)
+{
+  if (g_str_equal (field, "family_name"))
+    return &c->person->family_name;
+  if (g_str_equal (field, "given_names"))
+    return &c->person->given_names;
+  if (g_str_equal (field, "phone"))
+    return &c->person->phone;
+  if (g_str_equal (field, "nationality"))
+    return &c->person->nationality;
+  if (g_str_equal (field, "host_country"))
+    return &c->host_country;
+  if (g_str_equal (field, "return_country"))
+    return &c->return_country;
+  if (g_str_equal (field, "destination"))
+    return &c->destination;
+  if (g_str_equal (field, "caseworker"))
+    return &c->caseworker;
+  if (g_str_equal (field, "referring_organisation"))
+    return &c->referring_organisation;
+  if (g_str_equal (field, "referral_contact"))
+    return &c->referral_contact;
+  g_assert_not_reached ();
+}
+
+static GDate *
+date_slot (CareCase   *c,
+           const char *field)
+{
+  if (g_str_equal (field, "referral_date"))
+    return &c->referral_date;
+  if (g_str_equal (field, "planned_return_date"))
+    return &c->planned_return_date;
+  if (g_str_equal (field, "arrival_date"))
+    return &c->arrival_date;
+  if (g_str_equal (field, "consent_voluntary_return"))
+    return &c->consent_voluntary_return.decided_on;
+  if (g_str_equal (field, "consent_data"))
+    return &c->consent_data.decided_on;
+  if (g_str_equal (field, "consent_followup"))
+    return &c->consent_followup.decided_on;
+  g_assert_not_reached ();
+}
+
+static char *
+dup_field_text (CareCase       *c,
+                const FieldRow *fr)
+{
+  switch (fr->spec->kind)
+    {
+    case FIELD_TEXT:
+    case FIELD_COUNTRY:
+      return g_strdup (*text_slot (c, fr->spec->field) != NULL ? *text_slot (c, fr->spec->field) : "");
+    case FIELD_DATE:
+      return care_date_format (date_slot (c, fr->spec->field));
+    case FIELD_BIRTH_DATE:
+      return care_birth_date_format (&c->person->date_of_birth);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Puts what the row says into the draft, or keeps why it cannot. */
+static void
+apply_field (CareCasePage *self,
+             FieldRow     *fr)
+{
+  g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (fr->row))));
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&fr->parse_error, g_free);
+
+  switch (fr->spec->kind)
+    {
+    case FIELD_TEXT:
+      {
+        char **slot = text_slot (self->draft, fr->spec->field);
+
+        g_free (*slot);
+        *slot = *value != '\0' ? g_steal_pointer (&value) : NULL;
+      }
+      break;
+
+    case FIELD_COUNTRY:
+      {
+        char **slot = text_slot (self->draft, fr->spec->field);
+        const char *canonical = *value != '\0' ? care_country_canonical_code (value) : NULL;
+
+        g_free (*slot);
+        if (*value == '\0')
+          *slot = NULL;
+        else
+          *slot = canonical != NULL ? g_strdup (canonical) : g_ascii_strup (value, -1);
+      }
+      break;
+
+    case FIELD_DATE:
+      {
+        GDate date;
+
+        if (*value == '\0')
+          care_date_unset (date_slot (self->draft, fr->spec->field));
+        else if (care_date_parse (value, &date, &error))
+          *date_slot (self->draft, fr->spec->field) = date;
+        else
+          fr->parse_error = g_strdup (error->message);
+      }
+      break;
+
+    case FIELD_BIRTH_DATE:
+      {
+        CareBirthDate birth;
+
+        if (*value == '\0')
+          care_birth_date_unset (&self->draft->person->date_of_birth);
+        else if (care_birth_date_parse (value, &birth, &error))
+          self->draft->person->date_of_birth = birth;
+        else
+          fr->parse_error = g_strdup (error->message);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+show_field_message (CareCasePage *self,
+                    FieldRow     *fr,
+                    const char   *error_message)
+{
+  const char *note = NULL;
+
+  if (error_message == NULL && fr->spec->kind == FIELD_COUNTRY && self->draft != NULL)
+    {
+      const char *code = *text_slot (self->draft, fr->spec->field);
+
+      if (code != NULL && care_country_is_known (code))
+        note = care_country_get_name (code);
+    }
+
+  if (error_message != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (fr->row), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (fr->message), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (fr->message), "dim-label");
+      gtk_label_set_label (fr->message, error_message);
+      gtk_widget_set_visible (GTK_WIDGET (fr->message), TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (fr->row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error_message, -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (fr->row),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (fr->row), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (fr->message), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (fr->message), "dim-label");
+      gtk_label_set_label (fr->message, note != NULL ? note : "");
+      gtk_widget_set_visible (GTK_WIDGET (fr->message), note != NULL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (fr->row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (fr->row), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}
+
+static GtkWidget *
+new_row (const char *title,
+         const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Names and notes are the case's own text, never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL && *subtitle != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+static void
+add_row (CareCasePage        *self,
+         GPtrArray           *rows,
+         AdwPreferencesGroup *group,
+         GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (rows, g_object_ref (row));
+  g_object_set_data (G_OBJECT (row), "care-group", group);
+}
+
+static void
+clear_rows (GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      AdwPreferencesGroup *group = g_object_get_data (G_OBJECT (row), "care-group");
+
+      adw_preferences_group_remove (group, row);
+    }
+  g_ptr_array_set_size (rows, 0);
+}
+
+static void
+update_save_state (CareCasePage *self)
+{
+  const char *text = "";
+  const char *tooltip = NULL;
+  gboolean error = FALSE;
+
+  if (self->draft == NULL)
+    text = "";
+  else if (self->is_new && (!self->dirty || !self->valid))
+    {
+      text = _("Not Saved Yet");
+      tooltip = _("A new case is saved as soon as its required fields are filled in correctly");
+      error = self->dirty;
+    }
+  else if (self->dirty && !self->valid)
+    {
+      text = _("Not Saved");
+      tooltip = _("Correct the fields marked in red: the last changes are saved once they are valid");
+      error = TRUE;
+    }
+  else if (self->dirty)
+    text = _("Saving…");
+  else
+    {
+      text = _("Saved");
+      tooltip = _("Every change is saved as it is made");
+    }
+
+  gtk_label_set_label (self->save_state_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_state_label), tooltip);
+  if (error)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->save_state_label), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->save_state_label), "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->save_state_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->save_state_label), "dim-label");
+    }
+}
+
+static gboolean
+field_is_shown (const char *field)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (g_strcmp0 (field_specs[i].field, field) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Checks the whole draft and says beside each field what is wrong with it;
+ * problems with parts of the case that this page does not show are listed
+ * at the top. */
+static void
+revalidate (CareCasePage *self)
+{
+  g_autoptr(GPtrArray) issues = NULL;
+  GDate today;
+  gboolean blocked = FALSE;
+  GPtrArray *problems = g_object_get_data (G_OBJECT (self->problems_group), "care-rows");
+
+  if (self->draft == NULL)
+    return;
+
+  get_today (&today);
+  issues = care_case_validate (self->draft, self->settings, &today);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      FieldRow *fr = &self->fields[i];
+      const char *message = fr->parse_error;
+
+      for (guint j = 0; message == NULL && j < issues->len; j++)
+        {
+          CareIssue *issue = g_ptr_array_index (issues, j);
+
+          if (g_strcmp0 (issue->field, fr->spec->field) == 0)
+            message = issue->message;
+        }
+      if (message != NULL)
+        blocked = TRUE;
+      show_field_message (self, fr, fr->touched ? message : NULL);
+    }
+
+  clear_rows (problems);
+  for (guint j = 0; j < issues->len; j++)
+    {
+      CareIssue *issue = g_ptr_array_index (issues, j);
+
+      blocked = TRUE;
+      if (!field_is_shown (issue->field))
+        {
+          GtkWidget *row = new_row (issue->message, NULL);
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          gtk_widget_add_css_class (icon, "warning");
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+          add_row (self, problems, self->problems_group, row);
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems->len > 0);
+
+  self->valid = !blocked;
+  update_save_state (self);
+}
+
+/* What is derived from the case: its title, status and eligibility. */
+static void
+update_derived (CareCasePage *self)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GPtrArray) reasons = NULL;
+
+  if (self->draft == NULL)
+    return;
+
+  number = care_case_number_is_set (&self->draft->number)
+           ? care_case_number_format (&self->draft->number) : g_strdup (_("New Case"));
+  name = care_person_get_display_name (self->draft->person);
+  adw_window_title_set_title (self->case_title, number);
+  adw_window_title_set_subtitle (self->case_title, name);
+
+  adw_action_row_set_subtitle (self->status_row, care_case_status_get_label (care_case_get_status (self->draft)));
+  adw_action_row_set_subtitle (self->minor_row,
+                               care_case_is_minor (self->draft)
+                               ? _("Yes: a guardian, a best-interests assessment and an escort are required")
+                               : _("No"));
+
+  clear_rows (g_object_get_data (G_OBJECT (self->eligibility_group), "care-rows"));
+  reasons = care_case_check_eligibility (self->draft, self->settings);
+  if (reasons->len == 0)
+    adw_action_row_set_subtitle (self->eligible_row, _("Eligible: counted in the programme’s targets"));
+  else
+    {
+      adw_action_row_set_subtitle (self->eligible_row,
+                                   _("Not eligible, for the reasons below: the case is kept but left out of the targets"));
+      for (guint i = 0; i < reasons->len; i++)
+        {
+          CareIssue *reason = g_ptr_array_index (reasons, i);
+          GtkWidget *row = new_row (reason->message, NULL);
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          gtk_widget_add_css_class (icon, "warning");
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+          add_row (self, g_object_get_data (G_OBJECT (self->eligibility_group), "care-rows"),
+                   self->eligibility_group, row);
+        }
+    }
+}
+
+/* --- plan --- */
+
+static char *
+format_money (gint64      cents,
+              const char *currency)
+{
+  /* Grouped and punctuated as in the interface's language. */
+  return care_money_format_for_language (cents, currency, g_get_language_names ()[0]);
+}
+
+static CarePlanVersion *
+get_shown_version (CareCasePage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->version_row);
+  GPtrArray *versions = self->draft->plan->versions;
+
+  if (versions->len == 0)
+    return NULL;
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= versions->len)
+    selected = versions->len - 1;
+  return g_ptr_array_index (versions, selected);
+}
+
+static void
+update_plan_actions (CareCasePage *self)
+{
+  CarePlanVersion *current = self->draft != NULL ? care_plan_get_current (self->draft->plan) : NULL;
+  gboolean saved = self->draft != NULL && !self->is_new;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.agree-plan",
+                                 saved && current != NULL && !care_plan_version_is_frozen (current) &&
+                                 current->measures->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.amend-plan",
+                                 saved && current != NULL && care_plan_version_is_frozen (current));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.delete", saved);
+}
+
+static void
+fill_measures (CareCasePage *self)
+{
+  AdwPreferencesGroup *groups[CARE_MEASURE_GROUP_COUNT] = {
+    self->economic_group, self->social_group, self->psychosocial_group, self->other_group,
+  };
+  CarePlanVersion *version;
+  CarePlanTotals totals;
+  const char *currency = self->settings != NULL ? self->settings->currency : CARE_MONEY_DEFAULT_CURRENCY;
+  guint counts[CARE_MEASURE_GROUP_COUNT] = { 0 };
+
+  clear_rows (self->plan_rows);
+  version = self->draft != NULL ? get_shown_version (self) : NULL;
+  if (version == NULL)
+    {
+      adw_action_row_set_subtitle (self->objectives_row, _("No plan has been drafted yet"));
+      adw_action_row_set_subtitle (self->totals_row, "");
+      for (guint g = 0; g < CARE_MEASURE_GROUP_COUNT; g++)
+        gtk_widget_set_visible (GTK_WIDGET (groups[g]), FALSE);
+      update_plan_actions (self);
+      return;
+    }
+
+  adw_action_row_set_subtitle (self->objectives_row,
+                               version->objectives != NULL && *version->objectives != '\0'
+                               ? version->objectives : _("None written"));
+  care_plan_version_get_totals (version, currency, &totals);
+  {
+    g_autofree char *planned = format_money (totals.planned_total, currency);
+    g_autofree char *spent = format_money (totals.actual_total, currency);
+    /* Translators: %1$s is the planned budget, %2$s what was spent, e.g. "1200.00 EUR" */
+    g_autofree char *text = g_strdup_printf (_("%1$s planned, %2$s spent"), planned, spent);
+
+    adw_action_row_set_subtitle (self->totals_row, text);
+  }
+
+  for (guint i = 0; i < version->measures->len; i++)
+    {
+      CareMeasure *m = g_ptr_array_index (version->measures, i);
+      CareMeasureGroup group = care_measure_get_group (m);
+      g_autofree char *start = care_date_format (&m->planned_start);
+      g_autofree char *end = care_date_format (&m->planned_end);
+      g_autofree char *budget = format_money (m->budget_cents, m->currency);
+      g_autofree char *cost = format_money (m->actual_cost_cents, m->currency);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *amounts = NULL;
+      GtkWidget *row, *suffix;
+
+      /* Translators: a measure of the plan: %1$s its category, %2$s the provider, %3$s and %4$s its planned dates, %5$s its status */
+      subtitle = g_strdup_printf (_("%1$s · %2$s · %3$s to %4$s · %5$s"),
+                                  care_measure_category_get_label (m->category),
+                                  m->provider != NULL ? m->provider : _("no provider yet"),
+                                  *start != '\0' ? start : "…", *end != '\0' ? end : "…",
+                                  care_measure_status_get_label (m->status));
+      /* Translators: %1$s is the budget of a measure, %2$s its actual cost */
+      amounts = g_strdup_printf (_("%1$s budgeted\n%2$s spent"), budget, cost);
+      row = new_row (m->description != NULL ? m->description : "", subtitle);
+      suffix = gtk_label_new (amounts);
+      gtk_label_set_justify (GTK_LABEL (suffix), GTK_JUSTIFY_RIGHT);
+      gtk_label_set_xalign (GTK_LABEL (suffix), 1);
+      gtk_widget_add_css_class (suffix, "numeric");
+      gtk_widget_add_css_class (suffix, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+      add_row (self, self->plan_rows, groups[group], row);
+      counts[group]++;
+    }
+
+  for (guint g = 0; g < CARE_MEASURE_GROUP_COUNT; g++)
+    {
+      g_autofree char *planned = format_money (totals.planned_by_group[g], currency);
+      g_autofree char *spent = format_money (totals.actual_by_group[g], currency);
+      g_autofree char *text = g_strdup_printf (_("%1$s planned, %2$s spent"), planned, spent);
+
+      gtk_widget_set_visible (GTK_WIDGET (groups[g]), counts[g] > 0);
+      adw_preferences_group_set_description (groups[g], text);
+    }
+  update_plan_actions (self);
+}
+
+static void
+fill_plan (CareCasePage *self)
+{
+  g_autoptr(GtkStringList) versions = gtk_string_list_new (NULL);
+  guint n = self->draft != NULL ? self->draft->plan->versions->len : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      CarePlanVersion *v = g_ptr_array_index (self->draft->plan->versions, i);
+      g_autofree char *label = NULL;
+
+      if (v->state == CARE_PLAN_AGREED)
+        {
+          g_autofree char *on = care_date_format (&v->agreed_on);
+
+          /* Translators: %1$u is the version number, %2$s the date it was agreed */
+          label = g_strdup_printf (_("Version %1$u, agreed on %2$s"), v->number, on);
+        }
+      else
+        /* Translators: %u is the version number */
+        label = g_strdup_printf (_("Version %u, draft"), v->number);
+      gtk_string_list_append (versions, label);
+    }
+
+  self->loading = TRUE;
+  adw_combo_row_set_model (self->version_row, G_LIST_MODEL (versions));
+  if (n > 0)
+    adw_combo_row_set_selected (self->version_row, n - 1);
+  self->loading = FALSE;
+  fill_measures (self);
+}
+
+static void
+version_selected_cb (CareCasePage *self)
+{
+  if (!self->loading)
+    fill_measures (self);
+}
+
+/* --- follow-ups and history --- */
+
+static void
+fill_followups (CareCasePage *self)
+{
+  GPtrArray *rows = g_object_get_data (G_OBJECT (self->followups_group), "care-rows");
+  GDate today;
+
+  clear_rows (rows);
+  if (self->draft == NULL)
+    return;
+
+  get_today (&today);
+  for (guint i = 0; i < self->draft->followups->len; i++)
+    {
+      CareFollowUp *f = g_ptr_array_index (self->draft->followups, i);
+      g_autofree char *due = care_date_format (&f->due_on);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      const char *state;
+      const char *style;
+      GtkWidget *row, *label;
+
+      if (f->months_after_arrival > 0)
+        /* Translators: %1$u is a number of months, %2$s a date */
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u month after arrival, due %2$s",
+                                              "%1$u months after arrival, due %2$s", f->months_after_arrival),
+                                 f->months_after_arrival, due);
+      else
+        /* Translators: %s is a date */
+        title = g_strdup_printf (_("Added by hand, due %s"), due);
+
+      if (care_follow_up_is_done (f))
+        {
+          g_autofree char *done = care_date_format (&f->done_on);
+
+          /* Translators: %1$s is a date, %2$s how (visit, phone…), %3$s who */
+          subtitle = g_strdup_printf (_("Done on %1$s (%2$s) by %3$s"), done,
+                                      care_follow_up_mode_get_label (f->mode),
+                                      f->who != NULL ? f->who : "…");
+          state = _("Done");
+          style = "success";
+        }
+      else if (care_follow_up_is_cancelled (f))
+        {
+          state = _("Cancelled");
+          style = "dim-label";
+        }
+      else if (care_follow_up_is_overdue (f, &today))
+        {
+          state = _("Overdue");
+          style = "error";
+        }
+      else
+        {
+          state = _("Pending");
+          style = "dim-label";
+        }
+
+      row = new_row (title, subtitle);
+      label = gtk_label_new (state);
+      gtk_widget_add_css_class (label, style);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      add_row (self, rows, self->followups_group, row);
+    }
+  if (self->draft->followups->len == 0)
+    add_row (self, rows, self->followups_group,
+             new_row (_("None scheduled yet"), _("Follow-ups are scheduled once the arrival date is known and the beneficiary consents to them.")));
+}
+
+static const char *
+get_record_label (const char *record)
+{
+  if (g_strcmp0 (record, "case") == 0)
+    return _("Case");
+  if (g_strcmp0 (record, "measure") == 0)
+    return _("Measure");
+  if (g_strcmp0 (record, "followup") == 0)
+    return _("Follow-up");
+  if (g_strcmp0 (record, "plan") == 0 || g_strcmp0 (record, "plan_version") == 0)
+    return _("Plan");
+  return record;
+}
+
+static char *
+describe_change (const CareHistoryEntry *e)
+{
+  g_autofree char *field = g_strdup (e->field != NULL ? e->field : "");
+
+  g_strdelimit (field, "_", ' ');
+  if (g_strcmp0 (e->action, "create") == 0)
+    /* Translators: %1$s is a kind of record (Case, Measure…), %2$s a person */
+    return g_strdup_printf (_("%1$s created by %2$s"), get_record_label (e->record), e->who);
+  if (g_strcmp0 (e->action, "delete") == 0)
+    /* Translators: %1$s is a kind of record (Case, Measure…), %2$s a person */
+    return g_strdup_printf (_("%1$s deleted by %2$s"), get_record_label (e->record), e->who);
+  /* Translators: %1$s is a field of the records, %2$s a person */
+  return g_strdup_printf (_("%1$s changed by %2$s"), field, e->who);
+}
+
+static void
+fill_history (CareCasePage *self)
+{
+  GPtrArray *rows = g_object_get_data (G_OBJECT (self->history_group), "care-rows");
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = NULL;
+
+  clear_rows (rows);
+  if (self->draft == NULL || self->vault == NULL || self->is_new)
+    return;
+
+  number = care_case_number_format (&self->draft->number);
+  {
+    g_autoptr(CareStoreAccess) access = care_store_access_lock (self->vault);
+
+    entries = care_history_list (self->vault, number, HISTORY_LIMIT, &error);
+  }
+  if (entries == NULL)
+    {
+      add_row (self, rows, self->history_group, new_row (_("The history could not be read"), error->message));
+      return;
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CareHistoryEntry *e = g_ptr_array_index (entries, i);
+      g_autofree char *title = describe_change (e);
+      g_autofree char *subtitle = NULL;
+      g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (e->at, NULL);
+      g_autoptr(GDateTime) local = at != NULL ? g_date_time_to_local (at) : NULL;
+      g_autofree char *when = local != NULL ? g_date_time_format (local, "%x %X") : g_strdup (e->at);
+      GtkWidget *row, *label;
+
+      if (g_strcmp0 (e->action, "update") == 0)
+        /* Translators: an old value and the new one */
+        subtitle = g_strdup_printf (_("%1$s → %2$s"),
+                                    e->old_value != NULL && *e->old_value != '\0' ? e->old_value : _("(empty)"),
+                                    e->new_value != NULL && *e->new_value != '\0' ? e->new_value : _("(empty)"));
+      row = new_row (title, subtitle);
+      label = gtk_label_new (when);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      add_row (self, rows, self->history_group, row);
+    }
+  if (entries->len == 0)
+    add_row (self, rows, self->history_group, new_row (_("No changes recorded"), NULL));
+}
+
+/* --- loading and saving --- */
+
+static void
+fill_form (CareCasePage *self)
+{
+  CareConsent *consents[] = {
+    &self->draft->consent_voluntary_return, &self->draft->consent_data, &self->draft->consent_followup,
+  };
+  AdwComboRow *consent_rows[] = { self->consent_return_row, self->consent_data_row, self->consent_followup_row };
+
+  self->loading = TRUE;
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      FieldRow *fr = &self->fields[i];
+      g_autofree char *text = dup_field_text (self->draft, fr);
+
+      g_clear_pointer (&fr->parse_error, g_free);
+      fr->touched = !self->is_new;
+      gtk_editable_set_text (GTK_EDITABLE (fr->row), text);
+    }
+  adw_combo_row_set_selected (self->sex_row, self->draft->person->sex);
+  for (guint i = 0; i < G_N_ELEMENTS (consents); i++)
+    adw_combo_row_set_selected (consent_rows[i], consents[i]->state);
+  self->loading = FALSE;
+
+  revalidate (self);
+  update_derived (self);
+  fill_plan (self);
+  fill_followups (self);
+  fill_history (self);
+  update_plan_actions (self);
+}
+
+static void
+take_case (CareCasePage *self,
+           CareCase     *care_case,
+           gboolean      is_new)
+{
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  g_clear_pointer (&self->draft, care_case_free);
+  self->draft = care_case;
+  self->is_new = is_new;
+  self->dirty = FALSE;
+  g_clear_pointer (&self->reopen_number, g_free);
+  if (!is_new)
+    self->reopen_number = care_case_number_format (&care_case->number);
+  fill_form (self);
+  adw_view_stack_set_visible_child_name (self->page_stack, "summary");
+}
+
+static void
+load_settings (CareCasePage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->settings, care_settings_free);
+  if (self->vault != NULL)
+    {
+      g_autoptr(CareStoreAccess) access = care_store_access_lock (self->vault);
+
+      self->settings = care_settings_store_load (self->vault, &error);
+    }
+  if (self->settings == NULL)
+    {
+      if (error != NULL)
+        g_warning ("Could not read the programme settings: %s", error->message);
+      self->settings = care_settings_new ();
+    }
+}
+
+static void
+show_toast (CareCasePage *self,
+            const char   *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+save_now (CareCasePage *self)
+{
+  g_autoptr(CareCase) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean saved;
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (self->draft == NULL || self->vault == NULL || !self->dirty || !self->valid)
+    return FALSE;
+
+  copy = care_case_copy (self->draft);
+  {
+    g_autoptr(CareStoreAccess) access = care_store_access_lock (self->vault);
+
+    saved = care_case_store_save (self->vault, copy, self->settings, NULL, &error);
+  }
+  if (!saved)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s says why */
+      text = g_strdup_printf (_("The case could not be saved: %s"), error->message);
+      show_toast (self, text);
+      g_warning ("Could not save a case: %s", error->message);
+      return FALSE;
+    }
+
+  /* The store gave the case its number, ids and follow-up schedule. */
+  care_case_free (self->draft);
+  self->draft = g_steal_pointer (&copy);
+  self->is_new = FALSE;
+  self->dirty = FALSE;
+  g_free (self->reopen_number);
+  self->reopen_number = care_case_number_format (&self->draft->number);
+  for (guint i = 0; i < N_FIELDS; i++)
+    self->fields[i].touched = TRUE;
+
+  update_save_state (self);
+  update_derived (self);
+  fill_followups (self);
+  fill_history (self);
+  update_plan_actions (self);
+  g_signal_emit (self, signals[SAVED], 0, self->reopen_number);
+  return TRUE;
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  CareCasePage *self = user_data;
+
+  self->save_id = 0;
+  save_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+note_change (CareCasePage *self)
+{
+  self->dirty = TRUE;
+  revalidate (self);
+  update_derived (self);
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (self->valid)
+    self->save_id = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static void
+field_changed_cb (GtkEditable *editable,
+                  FieldRow    *fr)
+{
+  CareCasePage *self = fr->page;
+
+  if (self->loading || self->draft == NULL)
+    return;
+  fr->touched = TRUE;
+  apply_field (self, fr);
+  note_change (self);
+}
+
+static void
+sex_selected_cb (CareCasePage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->sex_row);
+
+  if (self->loading || self->draft == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  self->draft->person->sex = (CareSex) selected;
+  note_change (self);
+}
+
+static void
+consent_selected_cb (AdwComboRow  *row,
+                     GParamSpec   *pspec,
+                     CareCasePage *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  CareConsent *consent;
+  GDate today;
+
+  if (self->loading || self->draft == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  if (row == self->consent_return_row)
+    consent = &self->draft->consent_voluntary_return;
+  else if (row == self->consent_data_row)
+    consent = &self->draft->consent_data;
+  else
+    consent = &self->draft->consent_followup;
+
+  get_today (&today);
+  consent->state = (CareConsentState) selected;
+  if (consent->state == CARE_CONSENT_WITHDRAWN)
+    {
+      if (!care_date_is_set (&consent->withdrawn_on))
+        consent->withdrawn_on = today;
+    }
+  else
+    care_date_unset (&consent->withdrawn_on);
+  note_change (self);
+}
+
+/* --- public API --- */
+
+void
+care_case_page_set_vault (CareCasePage *self,
+                          CareVault    *vault)
+{
+  g_autofree char *reopen = NULL;
+
+  g_return_if_fail (CARE_IS_CASE_PAGE (self));
+  g_return_if_fail (vault == NULL || CARE_IS_VAULT (vault));
+
+  if (self->vault == vault)
+    return;
+
+  /* Locked: nothing of the case stays in the widgets. */
+  reopen = g_strdup (self->reopen_number);
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  g_clear_pointer (&self->draft, care_case_free);
+  self->dirty = FALSE;
+  self->loading = TRUE;
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->fields[i].row), "");
+      show_field_message (self, &self->fields[i], NULL);
+    }
+  self->loading = FALSE;
+  clear_rows (self->plan_rows);
+  clear_rows (g_object_get_data (G_OBJECT (self->history_group), "care-rows"));
+  clear_rows (g_object_get_data (G_OBJECT (self->followups_group), "care-rows"));
+  clear_rows (g_object_get_data (G_OBJECT (self->eligibility_group), "care-rows"));
+  clear_rows (g_object_get_data (G_OBJECT (self->problems_group), "care-rows"));
+  adw_window_title_set_title (self->case_title, "");
+  adw_window_title_set_subtitle (self->case_title, "");
+
+  g_set_object (&self->vault, vault);
+  load_settings (self);
+
+  /* Unlocked again: back to the case that was open. */
+  if (vault != NULL && reopen != NULL && !care_case_page_open (self, reopen, NULL))
+    g_clear_pointer (&self->reopen_number, g_free);
+  update_save_state (self);
+}
+
+gboolean
+care_case_page_open (CareCasePage *self,
+                     const char   *case_number,
+                     GError      **error)
+{
+  CareCase *care_case;
+
+  g_return_val_if_fail (CARE_IS_CASE_PAGE (self), FALSE);
+  g_return_val_if_fail (case_number != NULL, FALSE);
+  g_return_val_if_fail (self->vault != NULL, FALSE);
+
+  care_case_page_flush (self);
+  {
+    g_autoptr(CareStoreAccess) access = care_store_access_lock (self->vault);
+
+    care_case = care_case_store_load (self->vault, case_number, error);
+  }
+  if (care_case == NULL)
+    return FALSE;
+  take_case (self, care_case, FALSE);
+  return TRUE;
+}
+
+void
+care_case_page_new_case (CareCasePage *self)
+{
+  CareCase *care_case;
+
+  g_return_if_fail (CARE_IS_CASE_PAGE (self));
+
+  care_case_page_flush (self);
+  care_case = care_case_new ();
+  get_today (&care_case->referral_date);
+  take_case (self, care_case, TRUE);
+  self->fields[0].touched = FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self->family_name_row));
+}
+
+void
+care_case_page_flush (CareCasePage *self)
+{
+  g_return_if_fail (CARE_IS_CASE_PAGE (self));
+
+  save_now (self);
+}
+
+const CareCase *
+care_case_page_get_case (CareCasePage *self)
+{
+  g_return_val_if_fail (CARE_IS_CASE_PAGE (self), NULL);
+
+  return self->draft;
+}
+
+gboolean
+care_case_page_has_unsaved_changes (CareCasePage *self)
+{
+  g_return_val_if_fail (CARE_IS_CASE_PAGE (self), FALSE);
+
+  return self->dirty;
+}
+
+/* --- actions --- */
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CareCasePage *self = CARE_CASE_PAGE (widget);
+
+  care_case_page_flush (self);
+  g_clear_pointer (&self->reopen_number, g_free);
+  g_signal_emit (self, signals[CLOSED], 0);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    CareCasePage     *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = NULL;
+  gboolean deleted;
+
+  if (g_strcmp0 (response, "delete") != 0 || self->draft == NULL || self->vault == NULL)
+    return;
+
+  number = care_case_number_format (&self->draft->number);
+  {
+    g_autoptr(CareStoreAccess) access = care_store_access_lock (self->vault);
+
+    deleted = care_case_store_delete (self->vault, number, &error);
+  }
+  if (!deleted)
+    {
+      g_autofree char *text = g_strdup_printf (_("The case could not be deleted: %s"), error->message);
+
+      show_toast (self, text);
+      return;
+    }
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  g_clear_pointer (&self->draft, care_case_free);
+  g_clear_pointer (&self->reopen_number, g_free);
+  self->dirty = FALSE;
+  g_signal_emit (self, signals[DELETED], 0, number);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CareCasePage *self = CARE_CASE_PAGE (widget);
+  g_autofree char *number = NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *dialog;
+
+  if (self->draft == NULL || self->is_new)
+    return;
+
+  number = care_case_number_format (&self->draft->number);
+  name = care_person_get_display_name (self->draft->person);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Delete This Case?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  /* Translators: %1$s is a case number, %2$s a person's name */
+                                  _("Case %1$s of %2$s, with its plan, follow-ups and documents, will be deleted. Only its history remains. This cannot be undone."),
+                                  number, name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+agree_plan_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CareCasePage *self = CARE_CASE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  if (self->draft == NULL)
+    return;
+  get_today (&today);
+  if (!care_case_agree_plan (self->draft, &today, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  note_change (self);
+  save_now (self);
+  fill_plan (self);
+}
+
+static void
+amend_plan_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CareCasePage *self = CARE_CASE_PAGE (widget);
+
+  if (self->draft == NULL)
+    return;
+  care_plan_edit (self->draft->plan);
+  note_change (self);
+  save_now (self);
+  fill_plan (self);
+}
+
+/* --- life cycle --- */
+
+static void
+fill_combo (AdwComboRow *row,
+            GType        type)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  int last = type == CARE_TYPE_SEX ? CARE_SEX_X : CARE_CONSENT_WITHDRAWN;
+
+  /* In the order of the enum: the selected position is the value. */
+  for (int v = 0; v <= last; v++)
+    gtk_string_list_append (labels, type == CARE_TYPE_SEX ? care_sex_get_label ((CareSex) v)
+                                                          : care_consent_state_get_label ((CareConsentState) v));
+  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+}
+
+static void
+care_case_page_dispose (GObject *object)
+{
+  CareCasePage *self = CARE_CASE_PAGE (object);
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CARE_TYPE_CASE_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->vault);
+
+  G_OBJECT_CLASS (care_case_page_parent_class)->dispose (object);
+}
+
+static void
+care_case_page_finalize (GObject *object)
+{
+  CareCasePage *self = CARE_CASE_PAGE (object);
+
+  g_clear_pointer (&self->draft, care_case_free);
+  g_clear_pointer (&self->settings, care_settings_free);
+  g_free (self->reopen_number);
+  for (guint i = 0; i < N_FIELDS; i++)
+    g_free (self->fields[i].parse_error);
+  g_free (self->fields);
+  g_ptr_array_unref (self->added_rows);
+  g_ptr_array_unref (self->plan_rows);
+
+  G_OBJECT_CLASS (care_case_page_parent_class)->finalize (object);
+}
+
+static void
+care_case_page_class_init (CareCasePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = care_case_page_dispose;
+  object_class->finalize = care_case_page_finalize;
+
+  signals[CLOSED] =
+    g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * CareCasePage::saved:
+   * @case_number: the case saved
+   */
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[DELETED] =
+    g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/care-case-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, CareCasePage, name)
+  BIND (case_title);
+  BIND (save_state_label);
+  BIND (toast_overlay);
+  BIND (page_stack);
+  BIND (summary_page);
+  BIND (problems_group);
+  BIND (family_name_row);
+  BIND (given_names_row);
+  BIND (sex_row);
+  BIND (birth_row);
+  BIND (nationality_row);
+  BIND (phone_row);
+  BIND (host_row);
+  BIND (return_row);
+  BIND (destination_row);
+  BIND (referral_date_row);
+  BIND (planned_return_row);
+  BIND (arrival_row);
+  BIND (caseworker_row);
+  BIND (organisation_row);
+  BIND (contact_row);
+  BIND (consent_return_row);
+  BIND (consent_return_date_row);
+  BIND (consent_data_row);
+  BIND (consent_data_date_row);
+  BIND (consent_followup_row);
+  BIND (consent_followup_date_row);
+  BIND (eligibility_group);
+  BIND (status_row);
+  BIND (minor_row);
+  BIND (eligible_row);
+  BIND (version_row);
+  BIND (objectives_row);
+  BIND (totals_row);
+  BIND (economic_group);
+  BIND (social_group);
+  BIND (psychosocial_group);
+  BIND (other_group);
+  BIND (followups_group);
+  BIND (history_group);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, version_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "case.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "case.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "case.agree-plan", NULL, agree_plan_action);
+  gtk_widget_class_install_action (widget_class, "case.amend-plan", NULL, amend_plan_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "case.close", NULL);
+}
+
+static void
+care_case_page_init (CareCasePage *self)
+{
+  AdwPreferencesGroup *groups_with_rows[4];
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->added_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->plan_rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  groups_with_rows[0] = self->problems_group;
+  groups_with_rows[1] = self->eligibility_group;
+  groups_with_rows[2] = self->followups_group;
+  groups_with_rows[3] = self->history_group;
+  for (guint i = 0; i < G_N_ELEMENTS (groups_with_rows); i++)
+    g_object_set_data_full (G_OBJECT (groups_with_rows[i]), "care-rows",
+                            g_ptr_array_new_with_free_func (g_object_unref),
+                            (GDestroyNotify) g_ptr_array_unref);
+
+  self->fields = g_new0 (FieldRow, N_FIELDS);
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      FieldRow *fr = &self->fields[i];
+      GtkWidget *message = gtk_label_new (NULL);
+
+      fr->page = self;
+      fr->spec = &field_specs[i];
+      fr->row = G_STRUCT_MEMBER (AdwEntryRow *, self, field_specs[i].offset);
+      gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (message), 32);
+      gtk_label_set_xalign (GTK_LABEL (message), 1);
+      gtk_label_set_justify (GTK_LABEL (message), GTK_JUSTIFY_RIGHT);
+      gtk_widget_add_css_class (message, "caption");
+      gtk_widget_set_visible (message, FALSE);
+      adw_entry_row_add_suffix (fr->row, message);
+      fr->message = GTK_LABEL (message);
+      g_signal_connect (fr->row, "changed", G_CALLBACK (field_changed_cb), fr);
+    }
+
+  fill_combo (self->sex_row, CARE_TYPE_SEX);
+  fill_combo (self->consent_return_row, CARE_TYPE_CONSENT_STATE);
+  fill_combo (self->consent_data_row, CARE_TYPE_CONSENT_STATE);
+  fill_combo (self->consent_followup_row, CARE_TYPE_CONSENT_STATE);
+  g_signal_connect_swapped (self->sex_row, "notify::selected", G_CALLBACK (sex_selected_cb), self);
+  g_signal_connect (self->consent_return_row, "notify::selected", G_CALLBACK (consent_selected_cb), self);
+  g_signal_connect (self->consent_data_row, "notify::selected", G_CALLBACK (consent_selected_cb), self);
+  g_signal_connect (self->consent_followup_row, "notify::selected", G_CALLBACK (consent_selected_cb), self);
+
+  self->settings = care_settings_new ();
+  update_plan_actions (self);
+  update_save_state (self);
+}

@@ -1,0 +1,30 @@
+/* care-case-page.h — one case: summary, plan, follow-up and history
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "care-case.h"
+#include "care-vault.h"
+
+G_BEGIN_DECLS
+
+#define CARE_TYPE_CASE_PAGE (care_case_page_get_type())
+
+G_DECLARE_FINAL_TYPE (CareCasePage, care_case_page, CARE, CASE_PAGE, GtkWidget)
+
+void            care_case_page_set_vault  (CareCasePage *self,
+                                           CareVault    *vault);
+gboolean        care_case_page_open       (CareCasePage *self,
+                                           const char   *case_number,
+                                           GError      **error);
+void            care_case_page_new_case   (CareCasePage *self);
+/* Saves what was typed and not yet saved, if it is valid. */
+void            care_case_page_flush      (CareCasePage *self);
+/* The case as edited, NULL when none is open. */
+const CareCase *care_case_page_get_case   (CareCasePage *self);
+gboolean        care_case_page_has_unsaved_changes (CareCasePage *self);
+
+G_END_DECLS

@@ -1,0 +1,457 @@
+/* care-cases-view.c — the list of cases, with search and filters
+ *
+ * A GtkColumnView over CareCaseListModel: one widget per visible row, not
+ * per case, so 100,000 cases scroll as smoothly as 100. The search and the
+ * filters go to the store (accent-blind full-text search), which answers in
+ * a worker thread; the spinner beside the field shows that it is working.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "care-cases-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "care-case-store.h"
+#include "care-cases-view.h"
+#include "care-country.h"
+#include "care-store-access.h"
+
+struct _CareCasesView
+{
+  GtkWidget             parent_instance;
+
+  CareVault            *vault;
+  CareCaseListModel    *model;
+  GtkSortListModel     *sort_model;
+  GtkSingleSelection   *selection;
+  GPtrArray            *host_codes;     /* char *, in the order of the drop-down, after "Any" */
+  gboolean              updating_filters;
+
+  /* Template widgets */
+  GtkSearchEntry       *search_entry;
+  GtkSpinner           *spinner;
+  GtkDropDown          *status_dropdown;
+  GtkDropDown          *host_dropdown;
+  GtkCheckButton       *minors_check;
+  GtkCheckButton       *overdue_check;
+  GtkStack             *content_stack;
+  GtkColumnView        *column_view;
+  AdwStatusPage        *error_page;
+  GtkLabel             *count_label;
+  GtkColumnViewColumn  *number_column;
+  GtkColumnViewColumn  *name_column;
+  GtkColumnViewColumn  *host_column;
+  GtkColumnViewColumn  *return_column;
+  GtkColumnViewColumn  *status_column;
+  GtkColumnViewColumn  *minor_column;
+  GtkColumnViewColumn  *followup_column;
+};
+
+G_DEFINE_FINAL_TYPE (CareCasesView, care_cases_view, GTK_TYPE_WIDGET)
+
+enum {
+  CASE_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* What each column shows and how it sorts. */
+typedef enum {
+  SORT_STRING,
+  SORT_NUMERIC,
+} SortKind;
+
+typedef struct {
+  const char *property;      /* of CareCaseItem, shown in the cell */
+  const char *sort_property;
+  SortKind    sort_kind;
+} ColumnSpec;
+
+static const ColumnSpec number_spec = { "case-number", "case-number", SORT_STRING };
+static const ColumnSpec name_spec = { "name", "name", SORT_STRING };
+static const ColumnSpec host_spec = { "host-country-name", "host-country-name", SORT_STRING };
+static const ColumnSpec return_spec = { "return-country-name", "return-country-name", SORT_STRING };
+static const ColumnSpec status_spec = { "status-label", "status", SORT_NUMERIC };
+static const ColumnSpec minor_spec = { "minor", "minor", SORT_NUMERIC };
+static const ColumnSpec followup_spec = { "next-followup", "next-followup-day", SORT_NUMERIC };
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               const ColumnSpec         *spec)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (spec == &number_spec || spec == &followup_spec)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              const ColumnSpec         *spec)
+{
+  CareCaseItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  if (spec == &minor_spec)
+    {
+      /* Translators: in the Minor column of the list of cases */
+      gtk_label_set_label (GTK_LABEL (label), care_case_item_get_minor (item) ? C_("minor", "Yes") : "");
+      return;
+    }
+  if (spec == &followup_spec)
+    {
+      gboolean overdue = care_case_item_get_overdue_followups (item) > 0;
+
+      gtk_label_set_label (GTK_LABEL (label), care_case_item_get_next_followup (item));
+      if (overdue)
+        {
+          gtk_widget_add_css_class (label, "error");
+          gtk_widget_set_tooltip_text (label, _("A follow-up is overdue"));
+        }
+      else
+        {
+          gtk_widget_remove_css_class (label, "error");
+          gtk_widget_set_tooltip_text (label, NULL);
+        }
+      return;
+    }
+
+  {
+    g_autofree char *text = NULL;
+
+    g_object_get (item, spec->property, &text, NULL);
+    gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
+  }
+}
+
+static void
+setup_column (GtkColumnViewColumn *column,
+              const ColumnSpec    *spec)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkExpression *expression;
+  g_autoptr(GtkSorter) sorter = NULL;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), (gpointer) spec);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), (gpointer) spec);
+  gtk_column_view_column_set_factory (column, factory);
+
+  expression = gtk_property_expression_new (CARE_TYPE_CASE_ITEM, NULL, spec->sort_property);
+  if (spec->sort_kind == SORT_STRING)
+    sorter = GTK_SORTER (gtk_string_sorter_new (expression));
+  else
+    sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
+  gtk_column_view_column_set_sorter (column, sorter);
+}
+
+static void
+update_count (CareCasesView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_autofree char *text = NULL;
+
+  if (self->vault == NULL)
+    text = g_strdup ("");
+  else if (care_case_list_model_is_filtered (self->model))
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u matching case", "%u matching cases", n), n);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", n), n);
+  gtk_label_set_label (self->count_label, text);
+}
+
+/* Which of the list, the empty state, "no results" or an error shows. */
+static void
+update_content (CareCasesView *self)
+{
+  gboolean loading = care_case_list_model_get_loading (self->model);
+  const GError *error = care_case_list_model_get_error (self->model);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
+  gtk_spinner_set_spinning (self->spinner, loading);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->column_view),
+                               GTK_ACCESSIBLE_STATE_BUSY, loading, -1);
+  update_count (self);
+
+  if (error != NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->content_stack, "error");
+    }
+  else if (n > 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "list");
+  else if (loading)
+    return;  /* keep what is shown until the answer comes */
+  else if (care_case_list_model_is_filtered (self->model))
+    gtk_stack_set_visible_child_name (self->content_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+}
+
+static void
+model_changed_cb (CareCasesView *self)
+{
+  update_content (self);
+}
+
+static void
+search_changed_cb (CareCasesView *self)
+{
+  care_case_list_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+search_stopped_cb (CareCasesView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+filter_changed_cb (CareCasesView *self)
+{
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  guint host = gtk_drop_down_get_selected (self->host_dropdown);
+
+  if (self->updating_filters)
+    return;
+
+  /* Position 0 of both drop-downs is "any". */
+  care_case_list_model_set_status_filter (self->model,
+                                          status != 0 && status != GTK_INVALID_LIST_POSITION,
+                                          status != 0 && status != GTK_INVALID_LIST_POSITION ? (CareCaseStatus) (status - 1) : 0);
+  care_case_list_model_set_host_country (self->model,
+                                         host != 0 && host != GTK_INVALID_LIST_POSITION && host - 1 < self->host_codes->len
+                                         ? g_ptr_array_index (self->host_codes, host - 1) : NULL);
+  care_case_list_model_set_minors_only (self->model, gtk_check_button_get_active (self->minors_check));
+  care_case_list_model_set_overdue_only (self->model, gtk_check_button_get_active (self->overdue_check));
+  update_content (self);
+}
+
+static void
+row_activated_cb (CareCasesView *self,
+                  guint          position)
+{
+  g_autoptr(CareCaseItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (item != NULL)
+    g_signal_emit (self, signals[CASE_ACTIVATED], 0, care_case_item_get_case_number (item));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CareCasesView *self = CARE_CASES_VIEW (widget);
+
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_drop_down_set_selected (self->host_dropdown, 0);
+  gtk_check_button_set_active (self->minors_check, FALSE);
+  gtk_check_button_set_active (self->overdue_check, FALSE);
+  self->updating_filters = FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  care_case_list_model_set_search (self->model, NULL);
+  filter_changed_cb (self);
+}
+
+/* The host countries to filter on are the programme's, from the vault's
+ * settings. */
+static void
+fill_host_countries (CareCasesView *self)
+{
+  g_autoptr(GtkStringList) hosts = gtk_string_list_new (NULL);
+  g_autoptr(CareSettings) settings = NULL;
+
+  g_ptr_array_set_size (self->host_codes, 0);
+  /* Translators: the first choice of the host country filter */
+  gtk_string_list_append (hosts, _("Any host country"));
+  if (self->vault != NULL)
+    {
+      g_autoptr(CareStoreAccess) access = care_store_access_lock (self->vault);
+
+      settings = care_settings_store_load (self->vault, NULL);
+    }
+  if (settings != NULL)
+    for (guint i = 0; i < settings->host_countries->len; i++)
+      {
+        const char *code = g_ptr_array_index (settings->host_countries, i);
+        const char *name = care_country_get_name (code);
+
+        g_ptr_array_add (self->host_codes, g_strdup (code));
+        gtk_string_list_append (hosts, name != NULL ? name : code);
+      }
+
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_model (self->host_dropdown, G_LIST_MODEL (hosts));
+  gtk_drop_down_set_selected (self->host_dropdown, 0);
+  self->updating_filters = FALSE;
+}
+
+void
+care_cases_view_set_vault (CareCasesView *self,
+                           CareVault     *vault)
+{
+  g_return_if_fail (CARE_IS_CASES_VIEW (self));
+  g_return_if_fail (vault == NULL || CARE_IS_VAULT (vault));
+
+  if (!g_set_object (&self->vault, vault))
+    return;
+
+  /* A new vault, or the same one unlocked again: start from a clean list. */
+  self->updating_filters = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_check_button_set_active (self->minors_check, FALSE);
+  gtk_check_button_set_active (self->overdue_check, FALSE);
+  self->updating_filters = FALSE;
+  fill_host_countries (self);
+
+  care_case_list_model_set_search (self->model, NULL);
+  care_case_list_model_set_status_filter (self->model, FALSE, 0);
+  care_case_list_model_set_host_country (self->model, NULL);
+  care_case_list_model_set_minors_only (self->model, FALSE);
+  care_case_list_model_set_overdue_only (self->model, FALSE);
+  care_case_list_model_set_vault (self->model, vault);
+  update_content (self);
+}
+
+CareCaseListModel *
+care_cases_view_get_model (CareCasesView *self)
+{
+  g_return_val_if_fail (CARE_IS_CASES_VIEW (self), NULL);
+
+  return self->model;
+}
+
+void
+care_cases_view_focus_search (CareCasesView *self)
+{
+  g_return_if_fail (CARE_IS_CASES_VIEW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+care_cases_view_reload (CareCasesView *self)
+{
+  g_return_if_fail (CARE_IS_CASES_VIEW (self));
+
+  care_case_list_model_reload (self->model);
+  update_content (self);
+}
+
+static void
+care_cases_view_dispose (GObject *object)
+{
+  CareCasesView *self = CARE_CASES_VIEW (object);
+
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CARE_TYPE_CASES_VIEW);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+  g_clear_object (&self->vault);
+  g_clear_pointer (&self->host_codes, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (care_cases_view_parent_class)->dispose (object);
+}
+
+static void
+care_cases_view_class_init (CareCasesViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = care_cases_view_dispose;
+
+  /**
+   * CareCasesView::case-activated:
+   * @case_number: the case to open
+   */
+  signals[CASE_ACTIVATED] =
+    g_signal_new ("case-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/care-cases-view.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, CareCasesView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CareCasesView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CareCasesView, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CareCasesView, host_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CareCasesView, minors_check);
+  gtk_widget_class_bind_template_child (widget_class, CareCasesView, overdue_check);
+  gtk_widget_class_bind_template_child (widget_class, CareCasesView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CareCasesView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CareCasesView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CareCasesView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CareCasesView, number_column);
+  gtk_widget_class_bind_template_child (widget_class, CareCasesView, name_column);
+  gtk_widget_class_bind_template_child (widget_class, CareCasesView, host_column);
+  gtk_widget_class_bind_template_child (widget_class, CareCasesView, return_column);
+  gtk_widget_class_bind_template_child (widget_class, CareCasesView, status_column);
+  gtk_widget_class_bind_template_child (widget_class, CareCasesView, minor_column);
+  gtk_widget_class_bind_template_child (widget_class, CareCasesView, followup_column);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "cases.clear-filters", NULL, clear_filters_action);
+}
+
+static void
+care_cases_view_init (CareCasesView *self)
+{
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  GtkSorter *sorter;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->host_codes = g_ptr_array_new_with_free_func (g_free);
+
+  /* Translators: the first choice of the status filter */
+  gtk_string_list_append (statuses, _("Any status"));
+  for (int s = CARE_CASE_REFERRED; s <= CARE_CASE_CLOSED; s++)
+    gtk_string_list_append (statuses, care_case_status_get_label ((CareCaseStatus) s));
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  self->updating_filters = FALSE;
+  fill_host_countries (self);
+
+  setup_column (self->number_column, &number_spec);
+  setup_column (self->name_column, &name_spec);
+  setup_column (self->host_column, &host_spec);
+  setup_column (self->return_column, &return_spec);
+  setup_column (self->status_column, &status_spec);
+  setup_column (self->minor_column, &minor_spec);
+  setup_column (self->followup_column, &followup_spec);
+
+  self->model = care_case_list_model_new ();
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
+
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->model)),
+                                              g_object_ref (sorter));
+  /* Sorting 100,000 rows by name is spread over several frames. */
+  gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  update_content (self);
+}

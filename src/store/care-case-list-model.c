@@ -1,0 +1,473 @@
+/* care-case-list-model.c — the cases of a vault that match a query, as a
+ * GListModel of CareCaseItem
+ *
+ * The search runs in a worker thread (care_store_access keeps the
+ * connection to one thread at a time), so that typing in the search field
+ * of a vault of 100,000 cases never freezes the window; the answer comes
+ * back to the main context and replaces the rows in one items-changed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "care-store"
+
+#include "config.h"
+
+#include "care-case-list-model.h"
+#include "care-country.h"
+#include "care-store-access.h"
+
+struct _CareCaseListModel
+{
+  GObject         parent_instance;
+
+  CareVault      *vault;
+  GPtrArray      *items;          /* CareCaseItem */
+
+  char           *search;
+  gboolean        by_status;
+  CareCaseStatus  status;
+  char           *host_country;
+  gboolean        minors_only;
+  gboolean        overdue_only;
+
+  guint           generation;     /* of the newest reload */
+  guint           running;        /* reloads not yet answered */
+  GCancellable   *cancellable;
+  GError         *error;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CareCaseListModel, care_case_list_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_VAULT,
+  PROP_SEARCH,
+  PROP_LOADING,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  guint          generation;
+  CareVault     *vault;
+  CareCaseQuery  query;
+  char          *search;
+  char          *host_country;
+} ReloadData;
+
+static void
+reload_data_free (ReloadData *data)
+{
+  g_clear_object (&data->vault);
+  g_free (data->search);
+  g_free (data->host_country);
+  g_free (data);
+}
+
+static GType
+care_case_list_model_get_item_type (GListModel *model)
+{
+  return CARE_TYPE_CASE_ITEM;
+}
+
+static guint
+care_case_list_model_get_n_items (GListModel *model)
+{
+  return CARE_CASE_LIST_MODEL (model)->items->len;
+}
+
+static gpointer
+care_case_list_model_get_item (GListModel *model,
+                               guint       position)
+{
+  CareCaseListModel *self = CARE_CASE_LIST_MODEL (model);
+
+  if (position >= self->items->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = care_case_list_model_get_item_type;
+  iface->get_n_items = care_case_list_model_get_n_items;
+  iface->get_item = care_case_list_model_get_item;
+}
+
+static void
+replace_items (CareCaseListModel *self,
+               GPtrArray         *items)
+{
+  guint removed = self->items->len;
+  guint added = items->len;
+
+  g_ptr_array_unref (self->items);
+  self->items = g_ptr_array_ref (items);
+  if (removed > 0 || added > 0)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, added);
+      if (removed != added)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+}
+
+static void
+reload_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ReloadData *data = task_data;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  GError *error = NULL;
+
+  /* A newer query was asked for while this one waited its turn. */
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
+  {
+    g_autoptr(CareStoreAccess) access = care_store_access_lock (data->vault);
+
+    if (!care_vault_is_locked (data->vault))
+      summaries = care_case_store_list (data->vault, &data->query, &error);
+    else
+      summaries = g_ptr_array_new ();
+  }
+  if (summaries == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  {
+    gsize n = 0;
+    g_autofree gpointer *raw = g_ptr_array_steal (summaries, &n);
+
+    items = g_ptr_array_new_full ((guint) n, g_object_unref);
+    for (gsize i = 0; i < n; i++)
+      g_ptr_array_add (items, care_case_item_new (raw[i]));
+  }
+  g_task_return_pointer (task, g_steal_pointer (&items), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+reload_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CareCaseListModel *self = CARE_CASE_LIST_MODEL (source_object);
+  ReloadData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  items = g_task_propagate_pointer (G_TASK (result), &error);
+  self->running--;
+
+  if (data->generation == self->generation)
+    {
+      g_clear_error (&self->error);
+      if (items != NULL)
+        replace_items (self, items);
+      else if (error != NULL)
+        {
+          g_warning ("Could not list the cases: %s", error->message);
+          self->error = g_steal_pointer (&error);
+        }
+    }
+
+  if (self->running == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+void
+care_case_list_model_reload (CareCaseListModel *self)
+{
+  g_autoptr(GTask) task = NULL;
+  ReloadData *data;
+
+  g_return_if_fail (CARE_IS_CASE_LIST_MODEL (self));
+
+  self->generation++;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (self->vault == NULL)
+    {
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+      replace_items (self, none);
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  data = g_new0 (ReloadData, 1);
+  data->generation = self->generation;
+  data->vault = g_object_ref (self->vault);
+  data->search = g_strdup (self->search);
+  data->host_country = g_strdup (self->host_country);
+  data->query.search = data->search;
+  data->query.by_status = self->by_status;
+  data->query.status = self->status;
+  data->query.host_country = data->host_country;
+  data->query.minors_only = self->minors_only;
+  data->query.overdue_only = self->overdue_only;
+
+  task = g_task_new (self, self->cancellable, reload_done_cb, NULL);
+  g_task_set_source_tag (task, care_case_list_model_reload);
+  g_task_set_task_data (task, data, (GDestroyNotify) reload_data_free);
+  /* The answer of a superseded query is still wanted: it is dropped by its
+   * generation, not by the cancellable, so that "loading" stays exact. */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_set_check_cancellable (task, FALSE);
+
+  self->running++;
+  if (self->running == 1)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  g_task_run_in_thread (task, reload_thread);
+}
+
+gboolean
+care_case_list_model_get_loading (CareCaseListModel *self)
+{
+  g_return_val_if_fail (CARE_IS_CASE_LIST_MODEL (self), FALSE);
+
+  return self->running > 0;
+}
+
+const GError *
+care_case_list_model_get_error (CareCaseListModel *self)
+{
+  g_return_val_if_fail (CARE_IS_CASE_LIST_MODEL (self), NULL);
+
+  return self->error;
+}
+
+CareCaseListModel *
+care_case_list_model_new (void)
+{
+  return g_object_new (CARE_TYPE_CASE_LIST_MODEL, NULL);
+}
+
+CareVault *
+care_case_list_model_get_vault (CareCaseListModel *self)
+{
+  g_return_val_if_fail (CARE_IS_CASE_LIST_MODEL (self), NULL);
+
+  return self->vault;
+}
+
+void
+care_case_list_model_set_vault (CareCaseListModel *self,
+                                CareVault         *vault)
+{
+  g_return_if_fail (CARE_IS_CASE_LIST_MODEL (self));
+  g_return_if_fail (vault == NULL || CARE_IS_VAULT (vault));
+
+  if (!g_set_object (&self->vault, vault))
+    return;
+  care_case_list_model_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VAULT]);
+}
+
+const char *
+care_case_list_model_get_search (CareCaseListModel *self)
+{
+  g_return_val_if_fail (CARE_IS_CASE_LIST_MODEL (self), NULL);
+
+  return self->search;
+}
+
+void
+care_case_list_model_set_search (CareCaseListModel *self,
+                                 const char        *search)
+{
+  g_return_if_fail (CARE_IS_CASE_LIST_MODEL (self));
+
+  if (search != NULL && *search == '\0')
+    search = NULL;
+  if (g_strcmp0 (self->search, search) == 0)
+    return;
+  g_free (self->search);
+  self->search = g_strdup (search);
+  care_case_list_model_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+}
+
+void
+care_case_list_model_set_status_filter (CareCaseListModel *self,
+                                        gboolean           by_status,
+                                        CareCaseStatus     status)
+{
+  g_return_if_fail (CARE_IS_CASE_LIST_MODEL (self));
+
+  if (self->by_status == by_status && (!by_status || self->status == status))
+    return;
+  self->by_status = by_status;
+  self->status = status;
+  care_case_list_model_reload (self);
+}
+
+void
+care_case_list_model_set_host_country (CareCaseListModel *self,
+                                       const char        *host_country)
+{
+  g_return_if_fail (CARE_IS_CASE_LIST_MODEL (self));
+
+  if (host_country != NULL && *host_country == '\0')
+    host_country = NULL;
+  if (g_strcmp0 (self->host_country, host_country) == 0)
+    return;
+  g_free (self->host_country);
+  self->host_country = g_strdup (host_country);
+  care_case_list_model_reload (self);
+}
+
+void
+care_case_list_model_set_minors_only (CareCaseListModel *self,
+                                      gboolean           minors_only)
+{
+  g_return_if_fail (CARE_IS_CASE_LIST_MODEL (self));
+
+  if (self->minors_only == !!minors_only)
+    return;
+  self->minors_only = !!minors_only;
+  care_case_list_model_reload (self);
+}
+
+void
+care_case_list_model_set_overdue_only (CareCaseListModel *self,
+                                       gboolean           overdue_only)
+{
+  g_return_if_fail (CARE_IS_CASE_LIST_MODEL (self));
+
+  if (self->overdue_only == !!overdue_only)
+    return;
+  self->overdue_only = !!overdue_only;
+  care_case_list_model_reload (self);
+}
+
+gboolean
+care_case_list_model_is_filtered (CareCaseListModel *self)
+{
+  g_return_val_if_fail (CARE_IS_CASE_LIST_MODEL (self), FALSE);
+
+  return self->search != NULL || self->by_status || self->host_country != NULL ||
+         self->minors_only || self->overdue_only;
+}
+
+static void
+care_case_list_model_dispose (GObject *object)
+{
+  CareCaseListModel *self = CARE_CASE_LIST_MODEL (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->vault);
+
+  G_OBJECT_CLASS (care_case_list_model_parent_class)->dispose (object);
+}
+
+static void
+care_case_list_model_finalize (GObject *object)
+{
+  CareCaseListModel *self = CARE_CASE_LIST_MODEL (object);
+
+  g_ptr_array_unref (self->items);
+  g_free (self->search);
+  g_free (self->host_country);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (care_case_list_model_parent_class)->finalize (object);
+}
+
+static void
+care_case_list_model_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  CareCaseListModel *self = CARE_CASE_LIST_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_VAULT:
+      g_value_set_object (value, self->vault);
+      break;
+    case PROP_SEARCH:
+      g_value_set_string (value, self->search);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, care_case_list_model_get_loading (self));
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->items->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+care_case_list_model_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  CareCaseListModel *self = CARE_CASE_LIST_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_VAULT:
+      care_case_list_model_set_vault (self, g_value_get_object (value));
+      break;
+    case PROP_SEARCH:
+      care_case_list_model_set_search (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+care_case_list_model_class_init (CareCaseListModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = care_case_list_model_dispose;
+  object_class->finalize = care_case_list_model_finalize;
+  object_class->get_property = care_case_list_model_get_property;
+  object_class->set_property = care_case_list_model_set_property;
+
+  properties[PROP_VAULT] =
+    g_param_spec_object ("vault", NULL, NULL, CARE_TYPE_VAULT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEARCH] =
+    g_param_spec_string ("search", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+care_case_list_model_init (CareCaseListModel *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  /* Loaded here, on the main thread, so that the workers only read them. */
+  care_country_tables_load (NULL);
+}

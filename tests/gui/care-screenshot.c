@@ -1,0 +1,153 @@
+/* care-screenshot.c — screenshots of the unlocked application, for the
+ * README and for looking at what is built
+ *
+ * The application is never taught to unlock without its passphrase: this
+ * program creates a throw-away vault of demo cases itself, hands it to the
+ * application in-process, and renders the window to PNG files.
+ *
+ * Usage: care-screenshot OUTPUT-DIR [COUNT]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "care-application.h"
+#include "care-case-page.h"
+#include "care-case-store.h"
+#include "care-cases-view.h"
+#include "care-demo.h"
+#include "care-i18n.h"
+#include "care-window.h"
+#include "gui-test-util.h"
+
+static gboolean
+list_loaded (gpointer data)
+{
+  CareCaseListModel *model = data;
+
+  return !care_case_list_model_get_loading (model) && g_list_model_get_n_items (G_LIST_MODEL (model)) > 0;
+}
+
+static void
+shoot (GtkWindow  *window,
+       const char *dir,
+       const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  save_window_png (window, path);
+  g_print ("%s\n", path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = g_dir_make_tmp ("care-screenshot-XXXXXX", NULL);
+  g_autofree char *vault_path = NULL;
+  g_autofree char *recovery_key = NULL;
+  g_autoptr(CareApplication) application = NULL;
+  g_autoptr(CareVault) vault = NULL;
+  g_autoptr(CareSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  CareWindow *window;
+  CareCasesView *cases_view;
+  CareCasePage *case_page;
+  CareCaseListModel *model;
+  AdwViewStack *stack;
+  const char *dir;
+  guint count;
+
+  if (argc < 2)
+    {
+      g_printerr ("Usage: %s OUTPUT-DIR [COUNT]\n", argv[0]);
+      return 2;
+    }
+  dir = argv[1];
+  count = argc > 2 ? (guint) atoi (argv[2]) : 2000;
+  g_mkdir_with_parents (dir, 0755);
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  care_i18n_init ();
+  gtk_init ();
+  adw_init ();
+  /* Pictures of the end state, not of a cross-fade. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  application = care_application_new ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (application), NULL, &error))
+    g_error ("Could not register the application: %s", error->message);
+
+  vault_path = g_build_filename (data_home, "care", "default.care", NULL);
+  {
+    g_autofree char *vault_dir = g_path_get_dirname (vault_path);
+
+    g_mkdir_with_parents (vault_dir, 0700);
+  }
+  vault = care_vault_create (vault_path, "Amina Diallo", "river lantern seven oranges",
+                             CARE_KDF_COST_INTERACTIVE, &recovery_key, &error);
+  if (vault == NULL)
+    g_error ("Could not create the vault: %s", error->message);
+  settings = care_settings_store_load (vault, &error);
+  if (settings == NULL || !care_demo_generate (vault, count, 7, settings, NULL, NULL, NULL, &error))
+    g_error ("Could not fill the vault: %s", error->message);
+
+  g_application_activate (G_APPLICATION (application));
+  window = CARE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (application)));
+  gtk_window_unmaximize (GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  care_application_set_vault (application, vault);
+
+  cases_view = CARE_CASES_VIEW (find_descendant (GTK_WIDGET (window), CARE_TYPE_CASES_VIEW, 0));
+  case_page = CARE_CASE_PAGE (find_descendant (GTK_WIDGET (window), CARE_TYPE_CASE_PAGE, 0));
+  model = care_cases_view_get_model (cases_view);
+  wait_for (list_loaded, model);
+  shoot (GTK_WINDOW (window), dir, "cases.png");
+
+  /* A case far enough along to have a plan and follow-ups. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(CareCaseItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (care_case_item_get_status (item) == CARE_CASE_IN_FOLLOW_UP)
+        {
+          g_signal_emit_by_name (cases_view, "case-activated", care_case_item_get_case_number (item));
+          break;
+        }
+    }
+  stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (case_page), ADW_TYPE_VIEW_STACK, 0));
+  shoot (GTK_WINDOW (window), dir, "case-summary.png");
+  adw_view_stack_set_visible_child_name (stack, "plan");
+  shoot (GTK_WINDOW (window), dir, "case-plan.png");
+  adw_view_stack_set_visible_child_name (stack, "followups");
+  shoot (GTK_WINDOW (window), dir, "case-followups.png");
+  adw_view_stack_set_visible_child_name (stack, "history");
+  shoot (GTK_WINDOW (window), dir, "case-history.png");
+
+  /* A field typed wrong: the reason beside it. */
+  adw_view_stack_set_visible_child_name (stack, "summary");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (case_page), "Date of Birth")), "2031-02-30");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (case_page), "Nationality")), "XX");
+  shoot (GTK_WINDOW (window), dir, "case-invalid.png");
+
+  /* The other views. */
+  gtk_widget_activate_action (GTK_WIDGET (case_page), "case.close", NULL);
+  {
+    AdwViewStack *views = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, 0));
+
+    adw_view_stack_set_visible_child_name (views, "programme");
+    shoot (GTK_WINDOW (window), dir, "programme.png");
+    adw_view_stack_set_visible_child_name (views, "cases");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  care_application_lock (application);
+  g_unlink (vault_path);
+  return 0;
+}

@@ -1,0 +1,125 @@
+/* gui-test-util.h — driving CARE's widgets in-process, for the gui tests
+ * and the screenshot program
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Iterates the main loop until CONDITION holds: no sleeps. */
+static inline void
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("condition not reached in 60 s");
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* Breadth first: the SKIP-th descendant of ROOT of TYPE. */
+static inline GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type,
+                 guint      skip)
+{
+  GQueue queue = G_QUEUE_INIT;
+  GtkWidget *found = NULL;
+
+  g_queue_push_tail (&queue, root);
+  while (!g_queue_is_empty (&queue))
+    {
+      GtkWidget *widget = g_queue_pop_head (&queue);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && skip-- == 0)
+        {
+          found = widget;
+          break;
+        }
+      for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (&queue, c);
+    }
+  g_queue_clear (&queue);
+  return found;
+}
+
+/* The entry row whose title starts with TITLE (mnemonic underscores
+ * ignored), as a person finds a field by its label. */
+static inline AdwEntryRow *
+find_entry_row (GtkWidget  *root,
+                const char *title)
+{
+  for (guint i = 0;; i++)
+    {
+      GtkWidget *row = find_descendant (root, ADW_TYPE_ENTRY_ROW, i);
+      g_autofree char *plain = NULL;
+      GString *s;
+
+      if (row == NULL)
+        return NULL;
+      s = g_string_new (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+      g_string_replace (s, "_", "", 0);
+      plain = g_string_free (s, FALSE);
+      if (g_str_has_prefix (plain, title))
+        return ADW_ENTRY_ROW (row);
+    }
+}
+
+static gboolean
+frames_drawn_cb (gpointer data)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (data, "care-test-frames")) >= 3;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                GObject       *window)
+{
+  guint n = GPOINTER_TO_UINT (g_object_get_data (window, "care-test-frames"));
+
+  g_object_set_data (window, "care-test-frames", GUINT_TO_POINTER (n + 1));
+}
+
+/* Renders WINDOW as it is on screen into a PNG at PATH. */
+static inline void
+save_window_png (GtkWindow  *window,
+                 const char *path)
+{
+  GdkFrameClock *clock;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width, height;
+
+  /* A few frames, so that lists have laid out their rows. */
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_object_set_data (G_OBJECT (window), "care-test-frames", GUINT_TO_POINTER (0));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), window);
+  while (!frames_drawn_cb (window))
+    {
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
+
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    g_error ("Could not write %s", path);
+}
