@@ -119,7 +119,7 @@ care_cli_import (const CareCliGlobals *globals,
     { "allow-duplicates", 0, 0, G_OPTION_ARG_NONE, &allow_duplicates,
       N_("Import rows that look like a person already in the vault"), NULL },
     { "check", 0, 0, G_OPTION_ARG_NONE, &check_only, N_("Check the file and import nothing"), NULL },
-    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Whose passphrase is given"), N_("NAME") },
+    CARE_CLI_USER_OPTION (user),
     { NULL }
   };
 
@@ -157,7 +157,7 @@ care_cli_export (const CareCliGlobals *globals,
   guint n_cases = 0;
   int exit_code;
   const GOptionEntry entries[] = {
-    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Whose passphrase is given"), N_("NAME") },
+    CARE_CLI_USER_OPTION (user),
     { NULL }
   };
 
@@ -195,7 +195,7 @@ care_cli_demo (const CareCliGlobals *globals,
   const GOptionEntry entries[] = {
     { "count", 0, 0, G_OPTION_ARG_INT, &count, N_("How many cases to make"), N_("N") },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("The same seed makes the same programme (default 1)"), N_("S") },
-    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Whose passphrase is given"), N_("NAME") },
+    CARE_CLI_USER_OPTION (user),
     { NULL }
   };
 
