@@ -35,6 +35,26 @@ show_progress (double   fraction,
     g_printerr ("\n");
 }
 
+/* What a script needs to know of an export or a demo run. */
+static void
+print_count_json (const char *what,
+                  guint       count,
+                  const char *file)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, what);
+  json_builder_add_int_value (b, count);
+  if (file != NULL)
+    {
+      json_builder_set_member_name (b, "file");
+      json_builder_add_string_value (b, file);
+    }
+  json_builder_end_object (b);
+  care_cli_print_json (json_builder_get_root (b));
+}
+
 static void
 print_import_report (const CareCliGlobals   *globals,
                      const CareImportReport *report,
@@ -172,6 +192,9 @@ care_cli_export (const CareCliGlobals *globals,
       !care_export_cases (vault, argv[1], show_progress, _("Exporting"), &n_cases, &error))
     return care_cli_report_error (error);
 
+  if (globals->format == CARE_FORMAT_JSON)
+    print_count_json ("exported", n_cases, argv[1]);
+
   /* Translators: %1$u is a number of cases, %2$s a file name. */
   g_printerr (g_dngettext (GETTEXT_PACKAGE,
                            "%1$u case exported to %2$s. The file is not encrypted.\n",
@@ -217,6 +240,9 @@ care_cli_demo (const CareCliGlobals *globals,
       !care_demo_generate (vault, count, (guint32) seed, settings, NULL, show_progress,
                            _("Making cases"), &error))
     return care_cli_report_error (error);
+
+  if (globals->format == CARE_FORMAT_JSON)
+    print_count_json ("added", count, NULL);
 
   g_printerr (g_dngettext (GETTEXT_PACKAGE, "%d invented case added.\n", "%d invented cases added.\n",
                            count),
