@@ -15,6 +15,29 @@
 
 #define PROGRESS_EVERY 500
 
+typedef struct {
+  CareCsvWriter    *writer;
+  CareProgressFunc  progress;
+  gpointer          progress_data;
+} ExportContext;
+
+static gboolean
+write_case_row (const CareCase  *c,
+                guint            index,
+                guint            n_cases,
+                gpointer         user_data,
+                GError         **error)
+{
+  ExportContext *ctx = user_data;
+  g_auto(GStrv) fields = care_case_to_csv_fields (c);
+
+  if (!care_csv_writer_write_row (ctx->writer, (const char * const *) fields, CARE_CASE_N_COLUMNS, error))
+    return FALSE;
+  if (ctx->progress != NULL && (index + 1) % PROGRESS_EVERY == 0 && n_cases > 0)
+    ctx->progress (MIN (1.0, (double) (index + 1) / n_cases), ctx->progress_data);
+  return TRUE;
+}
+
 gboolean
 care_export_cases_to_stream (CareVault         *vault,
                              GOutputStream     *stream,
@@ -23,18 +46,14 @@ care_export_cases_to_stream (CareVault         *vault,
                              guint             *out_n_cases,
                              GError           **error)
 {
-  CareCaseQuery query = { 0 };
-  g_autoptr(GPtrArray) summaries = NULL;
   g_autoptr(CareCsvWriter) writer = NULL;
   const char *header[CARE_CASE_N_COLUMNS];
+  ExportContext ctx = { NULL, progress, progress_data };
+  guint n_cases = 0;
 
   g_return_val_if_fail (CARE_IS_VAULT (vault), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  summaries = care_case_store_list (vault, &query, error);
-  if (summaries == NULL)
-    return FALSE;
 
   writer = care_csv_writer_new (stream);
   for (guint i = 0; i < CARE_CASE_N_COLUMNS; i++)
@@ -44,26 +63,17 @@ care_export_cases_to_stream (CareVault         *vault,
 
   if (progress != NULL)
     progress (0.0, progress_data);
-  for (guint i = 0; i < summaries->len; i++)
-    {
-      const CareCaseSummary *summary = g_ptr_array_index (summaries, i);
-      g_autoptr(CareCase) c = care_case_store_load_by_id (vault, summary->id, error);
-      g_auto(GStrv) fields = NULL;
-
-      if (c == NULL)
-        return FALSE;
-      fields = care_case_to_csv_fields (c);
-      if (!care_csv_writer_write_row (writer, (const char * const *) fields, CARE_CASE_N_COLUMNS, error))
-        return FALSE;
-      if (progress != NULL && (i + 1) % PROGRESS_EVERY == 0)
-        progress ((double) (i + 1) / summaries->len, progress_data);
-    }
+  /* Every exported column is on the case's own row: one statement streams
+   * them all, instead of loading each case with its plan and follow-ups. */
+  ctx.writer = writer;
+  if (!care_case_store_foreach_export_row (vault, write_case_row, &ctx, &n_cases, error))
+    return FALSE;
   if (!care_csv_writer_flush (writer, error))
     return FALSE;
   if (progress != NULL)
     progress (1.0, progress_data);
   if (out_n_cases != NULL)
-    *out_n_cases = summaries->len;
+    *out_n_cases = n_cases;
   return TRUE;
 }
 

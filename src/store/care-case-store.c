@@ -828,6 +828,219 @@ write_closure (SaveContext     *ctx,
   return TRUE;
 }
 
+/* --- running totals of the measures (care_case_store_get_stats) --- */
+
+/* `measure_totals` holds, per (category, currency), what a recount of the
+ * measures of every current version gives (RECOUNT_SQL). A save takes the
+ * stored case's share out and puts the new one in, inside its savepoint;
+ * rows left at zero are dropped, so that the table is exactly a recount. */
+
+#define UPSERT_TOTALS_SQL \
+  " ON CONFLICT (category, currency) DO UPDATE SET " \
+  "  measures = measures + excluded.measures, " \
+  "  planned_cents = planned_cents + excluded.planned_cents, " \
+  "  actual_cents = actual_cents + excluded.actual_cents"
+
+static const char *
+cancelled_nick (void)
+{
+  return care_enum_to_nick (CARE_TYPE_MEASURE_STATUS, CARE_MEASURE_CANCELLED);
+}
+
+/* The stored case's share, as the rows say it is: whichever version the
+ * table marks current, whatever the order of the caller's versions was. */
+static gboolean
+subtract_measure_totals (CareVault  *vault,
+                         gint64      case_id,
+                         GError    **error)
+{
+  g_autoptr(CareStoreStmt) stmt =
+    care_store_stmt (vault, "INSERT INTO measure_totals (category, currency, measures, planned_cents, actual_cents) "
+                            "SELECT m.category, m.currency, -count(*), "
+                            "  -sum(CASE WHEN m.status <> ?2 THEN m.budget_cents ELSE 0 END), "
+                            "  -sum(m.actual_cost_cents) "
+                            "FROM plan_versions v JOIN measures m ON m.version_id = v.id "
+                            "WHERE v.case_id = ?1 AND v.is_current GROUP BY m.category, m.currency"
+                            UPSERT_TOTALS_SQL, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  sqlite3_bind_text (stmt, 2, cancelled_nick (), -1, SQLITE_STATIC);
+  return run (stmt, error);
+}
+
+typedef struct {
+  CareMeasureCategory  category;
+  const char          *currency;
+  gint64               measures;
+  gint64               planned_cents;
+  gint64               actual_cents;
+} TotalsGroup;
+
+/* The new share, from the case just written rather than by reading it
+ * back (a statement with a GROUP BY per save showed in the import's time):
+ * write_plan has just marked its last version current and written its
+ * measures as they are here (or left an agreed version, identical to
+ * them, as it was). */
+static gboolean
+add_measure_totals (CareVault        *vault,
+                    const CareCase   *c,
+                    GError          **error)
+{
+  const CarePlanVersion *version = care_plan_get_current (c->plan);
+  g_autoptr(GArray) groups = NULL;
+
+  if (version == NULL || version->measures->len == 0)
+    return TRUE;
+
+  groups = g_array_sized_new (FALSE, TRUE, sizeof (TotalsGroup), version->measures->len);
+  for (guint i = 0; i < version->measures->len; i++)
+    {
+      const CareMeasure *m = g_ptr_array_index (version->measures, i);
+      TotalsGroup *group = NULL;
+
+      for (guint g = 0; g < groups->len && group == NULL; g++)
+        {
+          TotalsGroup *candidate = &g_array_index (groups, TotalsGroup, g);
+          if (candidate->category == m->category && g_strcmp0 (candidate->currency, m->currency) == 0)
+            group = candidate;
+        }
+      if (group == NULL)
+        {
+          TotalsGroup fresh = { m->category, m->currency, 0, 0, 0 };
+          g_array_append_val (groups, fresh);
+          group = &g_array_index (groups, TotalsGroup, groups->len - 1);
+        }
+      group->measures++;
+      if (m->status != CARE_MEASURE_CANCELLED)
+        group->planned_cents += m->budget_cents;
+      group->actual_cents += m->actual_cost_cents;
+    }
+
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const TotalsGroup *group = &g_array_index (groups, TotalsGroup, g);
+      g_autoptr(CareStoreStmt) stmt =
+        care_store_stmt (vault, "INSERT INTO measure_totals (category, currency, measures, planned_cents, "
+                                "actual_cents) VALUES (?1, ?2, ?3, ?4, ?5)" UPSERT_TOTALS_SQL, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, care_enum_to_nick (CARE_TYPE_MEASURE_CATEGORY, group->category), -1,
+                         SQLITE_STATIC);
+      care_store_bind_text (stmt, 2, group->currency);
+      sqlite3_bind_int64 (stmt, 3, group->measures);
+      sqlite3_bind_int64 (stmt, 4, group->planned_cents);
+      sqlite3_bind_int64 (stmt, 5, group->actual_cents);
+      if (!run (stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+prune_measure_totals (CareVault  *vault,
+                      GError    **error)
+{
+  g_autoptr(CareStoreStmt) stmt = care_store_stmt (vault, "DELETE FROM measure_totals WHERE measures = 0", error);
+
+  return stmt != NULL && run (stmt, error);
+}
+
+/* What `measure_totals` should hold, counted from the measures. */
+#define RECOUNT_SQL \
+  "SELECT m.category AS category, m.currency AS currency, count(*) AS measures, " \
+  "  sum(CASE WHEN m.status <> ?1 THEN m.budget_cents ELSE 0 END) AS planned_cents, " \
+  "  sum(m.actual_cost_cents) AS actual_cents " \
+  "FROM plan_versions v JOIN measures m ON m.version_id = v.id " \
+  "WHERE v.is_current GROUP BY m.category, m.currency"
+
+gboolean
+care_case_store_verify_totals (CareVault   *vault,
+                               GPtrArray  **problems,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(CareStoreStmt) stmt = NULL;
+  gboolean row;
+
+  g_return_val_if_fail (CARE_IS_VAULT (vault), FALSE);
+  g_return_val_if_fail (problems != NULL, FALSE);
+
+  /* A row at zero and no row at all mean the same. */
+  stmt = care_store_stmt (vault, "WITH counted AS (" RECOUNT_SQL ") "
+                                 "SELECT coalesce (s.category, c.category), coalesce (s.currency, c.currency), "
+                                 "  coalesce (s.measures, 0), coalesce (s.planned_cents, 0), "
+                                 "  coalesce (s.actual_cents, 0), coalesce (c.measures, 0), "
+                                 "  coalesce (c.planned_cents, 0), coalesce (c.actual_cents, 0) "
+                                 "FROM measure_totals s FULL JOIN counted c "
+                                 "  ON c.category = s.category AND c.currency = s.currency "
+                                 "WHERE coalesce (s.measures, 0) <> coalesce (c.measures, 0) "
+                                 "   OR coalesce (s.planned_cents, 0) <> coalesce (c.planned_cents, 0) "
+                                 "   OR coalesce (s.actual_cents, 0) <> coalesce (c.actual_cents, 0) "
+                                 "ORDER BY 1, 2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, cancelled_nick (), -1, SQLITE_STATIC);
+  while (TRUE)
+    {
+      if (!care_store_step_row (sqlite3_db_handle (stmt), stmt, &row, error))
+        return FALSE;
+      if (!row)
+        break;
+      g_ptr_array_add (found,
+                       /* Translators: %1$s is a category of measures (its code, e.g. medical-care),
+                        * %2$s a currency code; amounts are in cents. */
+                       g_strdup_printf (_("The stored totals of the %1$s measures in %2$s do not match the plans: "
+                                          "%3$lld measures, %4$lld cents planned and %5$lld cents spent are stored, "
+                                          "%6$lld, %7$lld and %8$lld are counted."),
+                                        (const char *) sqlite3_column_text (stmt, 0),
+                                        (const char *) sqlite3_column_text (stmt, 1),
+                                        (long long) sqlite3_column_int64 (stmt, 2),
+                                        (long long) sqlite3_column_int64 (stmt, 3),
+                                        (long long) sqlite3_column_int64 (stmt, 4),
+                                        (long long) sqlite3_column_int64 (stmt, 5),
+                                        (long long) sqlite3_column_int64 (stmt, 6),
+                                        (long long) sqlite3_column_int64 (stmt, 7)));
+    }
+  *problems = g_steal_pointer (&found);
+  return TRUE;
+}
+
+static gboolean
+recount_totals (CareVault  *vault,
+                GError    **error)
+{
+  g_autoptr(CareStoreStmt) clear = care_store_stmt (vault, "DELETE FROM measure_totals", error);
+  g_autoptr(CareStoreStmt) fill = NULL;
+
+  if (clear == NULL || !care_sql_step_done (sqlite3_db_handle (clear), clear, error))
+    return FALSE;
+  fill = care_store_stmt (vault, "INSERT INTO measure_totals (category, currency, measures, planned_cents, "
+                                 "actual_cents) " RECOUNT_SQL, error);
+  if (fill == NULL)
+    return FALSE;
+  sqlite3_bind_text (fill, 1, cancelled_nick (), -1, SQLITE_STATIC);
+  return care_sql_step_done (sqlite3_db_handle (fill), fill, error);
+}
+
+gboolean
+care_case_store_rebuild_totals (CareVault  *vault,
+                                GError    **error)
+{
+  g_return_val_if_fail (CARE_IS_VAULT (vault), FALSE);
+
+  if (!care_store_savepoint (vault, error))
+    return FALSE;
+  if (!recount_totals (vault, error))
+    {
+      care_store_rollback_savepoint (vault);
+      return FALSE;
+    }
+  return care_store_release_savepoint (vault, error);
+}
+
 /* --- the case row --- */
 
 /* The next number of the (host country, year of referral) pair. Numbers
@@ -964,6 +1177,7 @@ insert_case (SaveContext         *ctx,
 
   ctx->log_children = FALSE;
   if (!write_plan (ctx, c, NULL, NULL, error) ||
+      !add_measure_totals (ctx->vault, c, error) ||
       !sync_list (ctx, &care_arrival_item_spec, c->id, NULL, c->arrival_items, error) ||
       !sync_list (ctx, &care_followup_spec, c->id, NULL, c->followups, error) ||
       !write_closure (ctx, c, NULL, error) ||
@@ -1034,7 +1248,12 @@ update_case (SaveContext         *ctx,
     return FALSE;
   care_store_stmt_release (stmt);
 
-  if (!write_plan (ctx, c, stored, version_rows, error) ||
+  /* The stored plan's share of the totals goes out and the new one's
+   * comes in, in this save's savepoint: a refused save changes neither. */
+  if ((stored->plan->versions->len > 0 && !subtract_measure_totals (ctx->vault, c->id, error)) ||
+      !write_plan (ctx, c, stored, version_rows, error) ||
+      !add_measure_totals (ctx->vault, c, error) ||
+      (stored->plan->versions->len > 0 && !prune_measure_totals (ctx->vault, error)) ||
       !sync_list (ctx, &care_arrival_item_spec, c->id, stored->arrival_items, c->arrival_items, error) ||
       !sync_list (ctx, &care_followup_spec, c->id, stored->followups, c->followups, error) ||
       !write_closure (ctx, c, stored, error))
@@ -1159,6 +1378,8 @@ care_case_store_delete (CareVault   *vault,
         summary = g_strdup_printf ("%s; status: %s", fields,
                                    care_enum_to_nick (CARE_TYPE_CASE_STATUS, care_case_get_status (c)));
       }
+    ok = ok && (c->plan->versions->len == 0 ||
+                (subtract_measure_totals (vault, id, error) && prune_measure_totals (vault, error)));
     /* Children go with ON DELETE CASCADE. */
     ok = ok && (stmt = care_store_stmt (vault, "DELETE FROM cases WHERE id = ?", error)) != NULL;
     if (ok)
@@ -1208,19 +1429,100 @@ care_case_store_find_duplicate (CareVault         *vault,
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
+/* --- export --- */
+
+gboolean
+care_case_store_foreach_export_row (CareVault        *vault,
+                                    CareCaseRowFunc   func,
+                                    gpointer          user_data,
+                                    guint            *out_n_cases,
+                                    GError          **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(CareStoreStmt) stmt = NULL;
+  g_autoptr(CareCase) c = NULL;
+  guint index = 0;
+  gboolean row;
+
+  g_return_val_if_fail (CARE_IS_VAULT (vault), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The count is part of the same statement, so of the same read: it is
+   * the number of rows that follow. */
+  sql = g_strdup_printf ("SELECT (SELECT count(*) FROM cases), c.id, c.number_country, c.number_year, "
+                         "  c.number_sequence, %s "
+                         "FROM cases c ORDER BY c.number_country, c.number_year, c.number_sequence",
+                         care_record_columns (&care_case_spec, "c"));
+  stmt = care_store_stmt (vault, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  /* One case for every row: each row overwrites every field of the spec. */
+  c = care_case_new ();
+  while (TRUE)
+    {
+      if (!care_store_step_row (sqlite3_db_handle (stmt), stmt, &row, error))
+        return FALSE;
+      if (!row)
+        break;
+      c->id = sqlite3_column_int64 (stmt, 1);
+      care_case_number_init (&c->number, (const char *) sqlite3_column_text (stmt, 2),
+                             (guint) sqlite3_column_int (stmt, 3), (guint) sqlite3_column_int (stmt, 4));
+      care_record_read (&care_case_spec, c, stmt, 5);
+      if (!func (c, index, (guint) sqlite3_column_int64 (stmt, 0), user_data, error))
+        return FALSE;
+      index++;
+    }
+  if (out_n_cases != NULL)
+    *out_n_cases = index;
+  return TRUE;
+}
+
 /* --- listing --- */
 
-#define LIST_SQL(search) \
+/* Without a limit, the rows are read in the table's order and sorted here
+ * by case number: going through the case-number index instead costs a
+ * lookup in the wide `cases` table per row, which was most of the time of
+ * listing 100,000 cases. With a limit, SQLite stops at the first rows. */
+#define LIST_SQL(search, order) \
   "SELECT c.id, c.case_number, c.family_name, c.given_names, c.status, c.host_country, c.return_country, " \
   "  c.is_minor, c.is_eligible, c.next_followup, " \
   "  CASE WHEN c.next_followup < ?1 THEN " \
-  "    (SELECT count(*) FROM followups f WHERE f.case_id = c.id AND f.done_on IS NULL " \
-  "       AND f.cancelled_on IS NULL AND f.due_on < ?1) ELSE 0 END " \
+  "    (SELECT count(*) FROM followups f INDEXED BY followups_pending WHERE f.case_id = c.id " \
+  "       AND f.done_on IS NULL AND f.cancelled_on IS NULL AND f.due_on < ?1) ELSE 0 END, " \
+  "  c.number_country, c.number_year, c.number_sequence " \
   "FROM cases c " \
   "WHERE " search \
   "  (?2 IS NULL OR c.status = ?2) AND (?3 IS NULL OR c.host_country = ?3) " \
   "  AND (?4 = 0 OR c.is_minor) AND (?5 = 0 OR c.next_followup < ?1) " \
-  "ORDER BY c.number_country, c.number_year, c.number_sequence LIMIT ?6"
+  order
+
+#define LIST_ORDER "ORDER BY c.number_country, c.number_year, c.number_sequence LIMIT ?6"
+#define LIST_MATCH "c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?7) AND "
+
+typedef struct {
+  char             country[8];
+  gint64           year;
+  gint64           sequence;
+  CareCaseSummary *summary;
+} SortKey;
+
+static int
+compare_sort_keys (gconstpointer a,
+                   gconstpointer b)
+{
+  const SortKey *x = a, *y = b;
+  int order = strcmp (x->country, y->country);
+
+  if (order != 0)
+    return order;
+  if (x->year != y->year)
+    return x->year < y->year ? -1 : 1;
+  if (x->sequence != y->sequence)
+    return x->sequence < y->sequence ? -1 : 1;
+  return 0;
+}
 
 GPtrArray *
 care_case_store_list (CareVault            *vault,
@@ -1228,9 +1530,15 @@ care_case_store_list (CareVault            *vault,
                       GError              **error)
 {
   static const CareCaseQuery everything = { 0 };
+  static const char * const sql[2][2] = {
+    { LIST_SQL ("", LIST_ORDER), LIST_SQL (LIST_MATCH, LIST_ORDER) },
+    { LIST_SQL ("", ""), LIST_SQL (LIST_MATCH, "") },
+  };
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) care_case_summary_free);
+  g_autoptr(GArray) keys = NULL;
   g_autoptr(CareStoreStmt) stmt = NULL;
   g_autofree char *match = NULL;
+  gboolean sort_here;
   GDate today;
   gboolean row;
 
@@ -1244,9 +1552,8 @@ care_case_store_list (CareVault            *vault,
   if (match != NULL && !care_search_flush (vault, FALSE, error))
     return NULL;
 
-  stmt = care_store_stmt (vault, match != NULL
-                          ? LIST_SQL ("c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?7) AND ")
-                          : LIST_SQL (""), error);
+  sort_here = query->limit == 0;
+  stmt = care_store_stmt (vault, sql[sort_here][match != NULL], error);
   if (stmt == NULL)
     return NULL;
   care_store_bind_date (stmt, 1, &today);
@@ -1255,9 +1562,12 @@ care_case_store_list (CareVault            *vault,
   care_store_bind_text (stmt, 3, query->host_country);
   sqlite3_bind_int (stmt, 4, query->minors_only);
   sqlite3_bind_int (stmt, 5, query->overdue_only);
-  sqlite3_bind_int64 (stmt, 6, query->limit > 0 ? (gint64) query->limit : -1);
+  if (!sort_here)
+    sqlite3_bind_int64 (stmt, 6, (gint64) query->limit);
   if (match != NULL)
     care_store_bind_text (stmt, 7, match);
+  if (sort_here)
+    keys = g_array_new (FALSE, FALSE, sizeof (SortKey));
 
   while (TRUE)
     {
@@ -1269,6 +1579,7 @@ care_case_store_list (CareVault            *vault,
       if (!row)
         break;
       s = g_new0 (CareCaseSummary, 1);
+      g_ptr_array_add (cases, s);
       s->id = sqlite3_column_int64 (stmt, 0);
       s->case_number = care_store_column_dup (stmt, 1);
       s->family_name = care_store_column_dup (stmt, 2);
@@ -1282,7 +1593,25 @@ care_case_store_list (CareVault            *vault,
       s->eligible = sqlite3_column_int (stmt, 8) != 0;
       care_store_column_date (stmt, 9, &s->next_followup);
       s->overdue_followups = (guint) sqlite3_column_int (stmt, 10);
-      g_ptr_array_add (cases, s);
+      if (sort_here)
+        {
+          SortKey key = { .summary = s };
+          const char *country = (const char *) sqlite3_column_text (stmt, 11);
+
+          g_strlcpy (key.country, country != NULL ? country : "", sizeof key.country);
+          key.year = sqlite3_column_int64 (stmt, 12);
+          key.sequence = sqlite3_column_int64 (stmt, 13);
+          g_array_append_val (keys, key);
+        }
+    }
+  care_store_stmt_release (g_steal_pointer (&stmt));
+
+  if (sort_here)
+    {
+      /* The same summaries, put in order: CASES owns them all along. */
+      g_array_sort (keys, compare_sort_keys);
+      for (guint i = 0; i < keys->len; i++)
+        cases->pdata[i] = g_array_index (keys, SortKey, i).summary;
     }
   return g_steal_pointer (&cases);
 }

@@ -103,6 +103,27 @@ GPtrArray *care_case_store_list         (CareVault           *vault,
                                          const CareCaseQuery *query,
                                          GError             **error);
 
+/* What an export needs of every case, ordered by case number, read in one
+ * statement instead of a load per case. FUNC gets, for each case, a
+ * CareCase of which only the case row is filled: id, number, person,
+ * countries, destination, referral, dates, consents, notes, assessment —
+ * no plan, arrival items, follow-ups or closure. The same CareCase is
+ * reused for the next row: FUNC must not keep it or anything it points
+ * to. INDEX counts from 0 and N_CASES is how many cases the vault held
+ * when the call began (for progress). FUNC returns FALSE, with ERROR set,
+ * to stop; that error is then returned. */
+typedef gboolean (*CareCaseRowFunc) (const CareCase  *care_case,
+                                     guint            index,
+                                     guint            n_cases,
+                                     gpointer         user_data,
+                                     GError         **error);
+
+gboolean   care_case_store_foreach_export_row (CareVault        *vault,
+                                               CareCaseRowFunc   func,
+                                               gpointer          user_data,
+                                               guint            *out_n_cases,
+                                               GError          **error);
+
 /* --- follow-ups across cases --- */
 
 typedef struct {
@@ -157,6 +178,18 @@ CareStats *care_case_store_get_stats    (CareVault          *vault,
                                          const CareSettings *settings,
                                          const GDate        *today,
                                          GError            **error);
+
+/* The measures' numbers of the stats come from running totals that every
+ * save and delete keeps up to date. This recounts them from the measures
+ * of every current plan version; PROBLEMS lists each (category, currency)
+ * whose stored totals differ (empty when all agree). Only a vault written
+ * outside CARE (the sqlite3 shell) can make them differ. */
+gboolean   care_case_store_verify_totals  (CareVault   *vault,
+                                           GPtrArray  **problems,
+                                           GError     **error);
+/* Replaces the running totals with a recount. */
+gboolean   care_case_store_rebuild_totals (CareVault   *vault,
+                                           GError     **error);
 
 /* --- partner organisations --- */
 

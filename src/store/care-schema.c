@@ -304,6 +304,40 @@ static const Migration migrations[] = {
     "  attached_by TEXT NOT NULL"
     ") STRICT;",
     NULL },
+
+  /* 5: the programme's numbers and the list of cases at 100,000 cases
+   * (issue 4), without making each save dearer. `cases_stats` gives every
+   * count of the stats in one scan of a small index instead of the wide
+   * rows, and replaces the indexes on host country and status (only those
+   * counts used them: the list's filters cannot). Follow-ups are counted
+   * from two partial indexes: pending ones (which also answer each listed
+   * case's overdue count) and cancelled ones, done being the rest.
+   * Measures are too many to add up on every call, so `measure_totals`
+   * keeps, per category and currency, the count, planned budget (cancelled
+   * measures left out) and actual cost of every case's current plan
+   * version; the store changes it in the same savepoint as the plan, and
+   * care_case_store_verify_totals compares it with a recount. Filled here
+   * for existing vaults. */
+  { "DROP INDEX cases_host_country;"
+    "DROP INDEX cases_status;"
+    "CREATE INDEX cases_stats ON cases (host_country, return_country, status, is_minor, is_eligible);"
+    "CREATE INDEX followups_pending ON followups (case_id, due_on) "
+    "  WHERE done_on IS NULL AND cancelled_on IS NULL;"
+    "CREATE INDEX followups_cancelled ON followups (cancelled_on) WHERE cancelled_on IS NOT NULL;"
+    "CREATE TABLE measure_totals ("
+    "  category      TEXT NOT NULL,"
+    "  currency      TEXT NOT NULL,"
+    "  measures      INTEGER NOT NULL,"
+    "  planned_cents INTEGER NOT NULL,"
+    "  actual_cents  INTEGER NOT NULL,"
+    "  PRIMARY KEY (category, currency)"
+    ") STRICT, WITHOUT ROWID;"
+    "INSERT INTO measure_totals (category, currency, measures, planned_cents, actual_cents) "
+    "SELECT m.category, m.currency, count(*), "
+    "  sum(CASE WHEN m.status <> 'cancelled' THEN m.budget_cents ELSE 0 END), sum(m.actual_cost_cents) "
+    "FROM plan_versions v JOIN measures m ON m.version_id = v.id "
+    "WHERE v.is_current GROUP BY m.category, m.currency;",
+    NULL },
 };
 
 int

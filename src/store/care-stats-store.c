@@ -1,10 +1,13 @@
 /* care-stats-store.c — the programme's numbers
  *
  * Counted in SQL from the caches each save writes (status, minor,
- * eligible) so that the numbers of 100,000 cases come in a few scans, not
- * 100,000 loads. The budget is that of each case's current plan version,
- * in the programme's currency; measures in another currency are left out
- * rather than added as if they were euros.
+ * eligible) so that the numbers of 100,000 cases come in a few scans of
+ * small indexes (migration 5), not 100,000 loads. The budget is that of
+ * each case's current plan version, in the programme's currency; measures
+ * in another currency are left out rather than added as if they were
+ * euros. Measures are many (six a case), so their numbers come from the
+ * running totals the store keeps in `measure_totals` on every save and
+ * delete; care_case_store_verify_totals checks them against a recount.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -47,28 +50,19 @@ add_zeros (GHashTable *counts,
     g_hash_table_insert (counts, g_strdup (klass->values[i].value_nick), GUINT_TO_POINTER (0));
 }
 
-static gboolean
-count_by (CareVault   *vault,
-          const char  *sql,
-          GHashTable  *counts,
-          GError     **error)
+static void
+add_count (GHashTable *counts,
+           const char *key,
+           gint64      n)
 {
-  g_autoptr(CareStoreStmt) stmt = care_store_stmt (vault, sql, error);
-  gboolean row;
+  gpointer old = NULL;
 
-  if (stmt == NULL)
-    return FALSE;
-  while (TRUE)
-    {
-      if (!care_store_step_row (sqlite3_db_handle (stmt), stmt, &row, error))
-        return FALSE;
-      if (!row)
-        return TRUE;
-      if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
-        continue;
-      g_hash_table_insert (counts, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                           GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 1)));
-    }
+  if (key == NULL)
+    return;
+  if (g_hash_table_lookup_extended (counts, key, NULL, &old))
+    g_hash_table_insert (counts, g_strdup (key), GUINT_TO_POINTER (GPOINTER_TO_UINT (old) + (guint) n));
+  else
+    g_hash_table_insert (counts, g_strdup (key), GUINT_TO_POINTER ((guint) n));
 }
 
 CareStats *
@@ -103,37 +97,46 @@ care_case_store_get_stats (CareVault           *vault,
   add_zeros (stats->by_status, CARE_TYPE_CASE_STATUS);
   add_zeros (stats->by_measure_category, CARE_TYPE_MEASURE_CATEGORY);
 
+  /* One scan of `cases_stats`, in its order (no sorting): a few thousand
+   * groups, added up here. */
   {
     g_autoptr(CareStoreStmt) stmt =
-      care_store_stmt (vault, "SELECT count(*), total(is_minor), total(is_eligible), "
-                              "total(is_eligible AND is_minor) FROM cases", error);
-    if (stmt == NULL || !care_store_step_row (sqlite3_db_handle (stmt), stmt, &row, error))
+      care_store_stmt (vault, "SELECT host_country, return_country, status, is_minor, is_eligible, count(*) "
+                              "FROM cases GROUP BY host_country, return_country, status, is_minor, is_eligible",
+                       error);
+    if (stmt == NULL)
       return NULL;
-    stats->beneficiaries = (guint) sqlite3_column_int64 (stmt, 0);
-    stats->minors = (guint) sqlite3_column_int64 (stmt, 1);
-    stats->eligible = (guint) sqlite3_column_int64 (stmt, 2);
-    stats->eligible_minors = (guint) sqlite3_column_int64 (stmt, 3);
+    while (TRUE)
+      {
+        gint64 minor, eligible, n;
+
+        if (!care_store_step_row (sqlite3_db_handle (stmt), stmt, &row, error))
+          return NULL;
+        if (!row)
+          break;
+        minor = sqlite3_column_int64 (stmt, 3);
+        eligible = sqlite3_column_int64 (stmt, 4);
+        n = sqlite3_column_int64 (stmt, 5);
+        add_count (stats->by_host_country, (const char *) sqlite3_column_text (stmt, 0), n);
+        add_count (stats->by_return_country, (const char *) sqlite3_column_text (stmt, 1), n);
+        add_count (stats->by_status, (const char *) sqlite3_column_text (stmt, 2), n);
+        stats->beneficiaries += (guint) n;
+        stats->minors += (guint) (minor * n);
+        stats->eligible += (guint) (eligible * n);
+        if (minor && eligible)
+          stats->eligible_minors += (guint) n;
+      }
   }
 
-  if (!count_by (vault, "SELECT host_country, count(*) FROM cases GROUP BY host_country",
-                 stats->by_host_country, error) ||
-      !count_by (vault, "SELECT return_country, count(*) FROM cases GROUP BY return_country",
-                 stats->by_return_country, error) ||
-      !count_by (vault, "SELECT status, count(*) FROM cases GROUP BY status", stats->by_status, error))
-    return NULL;
-
   {
     g_autoptr(CareStoreStmt) stmt =
-      care_store_stmt (vault, "SELECT m.category, count(*), "
-                              "  coalesce(sum(CASE WHEN m.currency = ?1 AND m.status <> ?2 THEN m.budget_cents END), 0), "
-                              "  coalesce(sum(CASE WHEN m.currency = ?1 THEN m.actual_cost_cents END), 0) "
-                              "FROM plan_versions v JOIN measures m ON m.version_id = v.id "
-                              "WHERE v.is_current GROUP BY m.category", error);
+      care_store_stmt (vault, "SELECT category, sum(measures), "
+                              "  sum(CASE WHEN currency = ?1 THEN planned_cents ELSE 0 END), "
+                              "  sum(CASE WHEN currency = ?1 THEN actual_cents ELSE 0 END) "
+                              "FROM measure_totals GROUP BY category", error);
     if (stmt == NULL)
       return NULL;
     care_store_bind_text (stmt, 1, settings->currency);
-    sqlite3_bind_text (stmt, 2, care_enum_to_nick (CARE_TYPE_MEASURE_STATUS, CARE_MEASURE_CANCELLED), -1,
-                       SQLITE_STATIC);
     while (TRUE)
       {
         if (!care_store_step_row (sqlite3_db_handle (stmt), stmt, &row, error))
@@ -147,20 +150,33 @@ care_case_store_get_stats (CareVault           *vault,
       }
   }
 
+  /* Follow-ups fall in three sets: cancelled, pending (not cancelled, not
+   * done) and done (not cancelled). Counted from the table's smallest
+   * index and the two partial ones, without reading a row (left to
+   * itself, SQLite counts the overdue ones through `followups_due` and a
+   * row lookup each: 400 ms); a pending follow-up without a due date is
+   * never overdue, so scheduled = pending − overdue. */
   {
     g_autoptr(CareStoreStmt) stmt =
-      care_store_stmt (vault, "SELECT total(done_on IS NOT NULL), "
-                              "  total(done_on IS NULL AND (due_on IS NULL OR due_on >= ?1)), "
-                              "  total(done_on IS NULL AND due_on < ?1) "
-                              "FROM followups WHERE cancelled_on IS NULL", error);
+      care_store_stmt (vault, "SELECT (SELECT count(*) FROM followups), "
+                              "  (SELECT count(*) FROM followups WHERE cancelled_on IS NOT NULL), "
+                              "  (SELECT count(*) FROM followups WHERE done_on IS NULL AND cancelled_on IS NULL), "
+                              "  (SELECT count(*) FROM followups INDEXED BY followups_pending "
+                              "     WHERE done_on IS NULL AND cancelled_on IS NULL AND due_on < ?1)", error);
+    gint64 all, cancelled, pending, overdue;
+
     if (stmt == NULL)
       return NULL;
     care_store_bind_date (stmt, 1, &day);
     if (!care_store_step_row (sqlite3_db_handle (stmt), stmt, &row, error))
       return NULL;
-    stats->followups_done = (guint) sqlite3_column_int64 (stmt, 0);
-    stats->followups_scheduled = (guint) sqlite3_column_int64 (stmt, 1);
-    stats->followups_overdue = (guint) sqlite3_column_int64 (stmt, 2);
+    all = sqlite3_column_int64 (stmt, 0);
+    cancelled = sqlite3_column_int64 (stmt, 1);
+    pending = sqlite3_column_int64 (stmt, 2);
+    overdue = sqlite3_column_int64 (stmt, 3);
+    stats->followups_done = (guint) (all - cancelled - pending);
+    stats->followups_overdue = (guint) overdue;
+    stats->followups_scheduled = (guint) (pending - overdue);
   }
 
   return g_steal_pointer (&stats);
