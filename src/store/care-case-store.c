@@ -1481,48 +1481,20 @@ care_case_store_foreach_export_row (CareVault        *vault,
 
 /* --- listing --- */
 
-/* Without a limit, the rows are read in the table's order and sorted here
- * by case number: going through the case-number index instead costs a
- * lookup in the wide `cases` table per row, which was most of the time of
- * listing 100,000 cases. With a limit, SQLite stops at the first rows. */
-#define LIST_SQL(search, order) \
+/* Every column comes from `cases_list` (migration 6), already in this
+ * order, so that listing every case does not read the wide rows; the
+ * overdue count of a case, from `followups_pending`. */
+#define LIST_SQL(search) \
   "SELECT c.id, c.case_number, c.family_name, c.given_names, c.status, c.host_country, c.return_country, " \
   "  c.is_minor, c.is_eligible, c.next_followup, " \
   "  CASE WHEN c.next_followup < ?1 THEN " \
   "    (SELECT count(*) FROM followups f INDEXED BY followups_pending WHERE f.case_id = c.id " \
-  "       AND f.done_on IS NULL AND f.cancelled_on IS NULL AND f.due_on < ?1) ELSE 0 END, " \
-  "  c.number_country, c.number_year, c.number_sequence " \
+  "       AND f.done_on IS NULL AND f.cancelled_on IS NULL AND f.due_on < ?1) ELSE 0 END " \
   "FROM cases c " \
   "WHERE " search \
   "  (?2 IS NULL OR c.status = ?2) AND (?3 IS NULL OR c.host_country = ?3) " \
   "  AND (?4 = 0 OR c.is_minor) AND (?5 = 0 OR c.next_followup < ?1) " \
-  order
-
-#define LIST_ORDER "ORDER BY c.number_country, c.number_year, c.number_sequence LIMIT ?6"
-#define LIST_MATCH "c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?7) AND "
-
-typedef struct {
-  char             country[8];
-  gint64           year;
-  gint64           sequence;
-  CareCaseSummary *summary;
-} SortKey;
-
-static int
-compare_sort_keys (gconstpointer a,
-                   gconstpointer b)
-{
-  const SortKey *x = a, *y = b;
-  int order = strcmp (x->country, y->country);
-
-  if (order != 0)
-    return order;
-  if (x->year != y->year)
-    return x->year < y->year ? -1 : 1;
-  if (x->sequence != y->sequence)
-    return x->sequence < y->sequence ? -1 : 1;
-  return 0;
-}
+  "ORDER BY c.number_country, c.number_year, c.number_sequence LIMIT ?6"
 
 GPtrArray *
 care_case_store_list (CareVault            *vault,
@@ -1530,15 +1502,9 @@ care_case_store_list (CareVault            *vault,
                       GError              **error)
 {
   static const CareCaseQuery everything = { 0 };
-  static const char * const sql[2][2] = {
-    { LIST_SQL ("", LIST_ORDER), LIST_SQL (LIST_MATCH, LIST_ORDER) },
-    { LIST_SQL ("", ""), LIST_SQL (LIST_MATCH, "") },
-  };
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) care_case_summary_free);
-  g_autoptr(GArray) keys = NULL;
   g_autoptr(CareStoreStmt) stmt = NULL;
   g_autofree char *match = NULL;
-  gboolean sort_here;
   GDate today;
   gboolean row;
 
@@ -1552,8 +1518,9 @@ care_case_store_list (CareVault            *vault,
   if (match != NULL && !care_search_flush (vault, FALSE, error))
     return NULL;
 
-  sort_here = query->limit == 0;
-  stmt = care_store_stmt (vault, sql[sort_here][match != NULL], error);
+  stmt = care_store_stmt (vault, match != NULL
+                          ? LIST_SQL ("c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?7) AND ")
+                          : LIST_SQL (""), error);
   if (stmt == NULL)
     return NULL;
   care_store_bind_date (stmt, 1, &today);
@@ -1562,12 +1529,9 @@ care_case_store_list (CareVault            *vault,
   care_store_bind_text (stmt, 3, query->host_country);
   sqlite3_bind_int (stmt, 4, query->minors_only);
   sqlite3_bind_int (stmt, 5, query->overdue_only);
-  if (!sort_here)
-    sqlite3_bind_int64 (stmt, 6, (gint64) query->limit);
+  sqlite3_bind_int64 (stmt, 6, query->limit > 0 ? (gint64) query->limit : -1);
   if (match != NULL)
     care_store_bind_text (stmt, 7, match);
-  if (sort_here)
-    keys = g_array_new (FALSE, FALSE, sizeof (SortKey));
 
   while (TRUE)
     {
@@ -1579,7 +1543,6 @@ care_case_store_list (CareVault            *vault,
       if (!row)
         break;
       s = g_new0 (CareCaseSummary, 1);
-      g_ptr_array_add (cases, s);
       s->id = sqlite3_column_int64 (stmt, 0);
       s->case_number = care_store_column_dup (stmt, 1);
       s->family_name = care_store_column_dup (stmt, 2);
@@ -1593,25 +1556,7 @@ care_case_store_list (CareVault            *vault,
       s->eligible = sqlite3_column_int (stmt, 8) != 0;
       care_store_column_date (stmt, 9, &s->next_followup);
       s->overdue_followups = (guint) sqlite3_column_int (stmt, 10);
-      if (sort_here)
-        {
-          SortKey key = { .summary = s };
-          const char *country = (const char *) sqlite3_column_text (stmt, 11);
-
-          g_strlcpy (key.country, country != NULL ? country : "", sizeof key.country);
-          key.year = sqlite3_column_int64 (stmt, 12);
-          key.sequence = sqlite3_column_int64 (stmt, 13);
-          g_array_append_val (keys, key);
-        }
-    }
-  care_store_stmt_release (g_steal_pointer (&stmt));
-
-  if (sort_here)
-    {
-      /* The same summaries, put in order: CASES owns them all along. */
-      g_array_sort (keys, compare_sort_keys);
-      for (guint i = 0; i < keys->len; i++)
-        cases->pdata[i] = g_array_index (keys, SortKey, i).summary;
+      g_ptr_array_add (cases, s);
     }
   return g_steal_pointer (&cases);
 }
