@@ -1,5 +1,5 @@
 /* test-case-totals.c — the running totals behind the stats, the list of
- * every case sorted outside SQL, and the export's one-statement read,
+ * every case in case-number order, and the export's one-statement read,
  * each against a full recomputation
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +10,7 @@
 
 #include "care-case-rows.h"
 #include "care-case-store.h"
+#include "care-schema.h"
 #include "vault-test-util.h"
 
 typedef struct {
@@ -352,8 +353,60 @@ test_totals_verify (Fixture       *f,
   assert_totals_exact (f);
 }
 
-/* The list of every case is sorted outside SQL: the same order as the
- * SQL ORDER BY of a limited list, numbers compared as numbers. */
+/* A vault made before the running totals gets them on opening (migration
+ * 5): filled from the current versions of the plans already stored. */
+static void
+test_totals_migration (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "v4.care", NULL);
+  CareVault *old;
+
+  old = care_vault_create_at_schema_version (path, TEST_USER, TEST_PASSPHRASE, CARE_KDF_COST_INTERACTIVE, 4,
+                                             NULL, &error);
+  g_assert_no_error (error);
+  /* Two cases as schema 4 stored them; the first has an older version
+   * whose measures must not count. */
+  for (int i = 1; i <= 2; i++)
+    {
+      g_autofree char *sql =
+        g_strdup_printf ("INSERT INTO cases (id, case_number, number_country, number_year, number_sequence, "
+                         "  family_name, given_names, sex, host_country, return_country, referral_date, "
+                         "  consent_voluntary_return, consent_data, consent_followup, risk_level, risk_factors, "
+                         "  airport_reception, secure_accommodation_nights, health_check, secondary_transport, "
+                         "  escort, contact_in_return_country, status, is_minor, is_eligible, name_key) "
+                         "VALUES (%d, 'CARE-FR-2014-000%d', 'FR', 2014, %d, 'Okafor', 'Ada', 'female', 'FR', 'NG', "
+                         "  '2014-03-10', 'not-recorded', 'not-recorded', 'not-recorded', 'low', '', "
+                         "  0, 0, 0, 0, 0, 0, 'referred', 0, 1, 'okafor ada')", i, i, i);
+      vault_test_exec (old, sql);
+    }
+  vault_test_exec (old, "INSERT INTO plan_versions (id, case_id, number, state, is_current) VALUES "
+                        "(1, 1, 1, 'agreed', 0), (2, 1, 2, 'draft', 1), (3, 2, 1, 'draft', 1)");
+  vault_test_exec (old, "INSERT INTO measures (version_id, position, category, description, budget_cents, currency, "
+                        "  status, actual_cost_cents) VALUES "
+                        "(1, 0, 'education', 'Old', 99999, 'EUR', 'planned', 0), "
+                        "(2, 0, 'education', 'Course', 1000, 'EUR', 'planned', 10), "
+                        "(2, 1, 'education', 'Cancelled', 700, 'EUR', 'cancelled', 5), "
+                        "(2, 2, 'medical-care', 'Dollars', 300, 'USD', 'done', 300), "
+                        "(3, 0, 'education', 'Books', 50, 'EUR', 'in-progress', 0)");
+  g_object_unref (old);
+
+  g_clear_object (&f->vault);
+  f->vault = care_vault_open (path, NULL, TEST_PASSPHRASE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (care_vault_get_schema_version (f->vault), ==, care_schema_get_latest_version ());
+  g_assert_cmpint (vault_test_query_int (f->vault, "SELECT measures FROM measure_totals "
+                                                   "WHERE category = 'education' AND currency = 'EUR'"), ==, 3);
+  g_assert_cmpint (vault_test_query_int (f->vault, "SELECT planned_cents FROM measure_totals "
+                                                   "WHERE category = 'education' AND currency = 'EUR'"), ==, 1050);
+  g_assert_cmpint (vault_test_query_int (f->vault, "SELECT actual_cents FROM measure_totals "
+                                                   "WHERE category = 'education' AND currency = 'EUR'"), ==, 15);
+  assert_totals_exact (f);
+}
+
+/* The list of every case, read from its index, in the same order as a
+ * limited list, numbers compared as numbers. */
 static void
 test_list_order (Fixture       *f,
                  gconstpointer  data)
@@ -504,6 +557,7 @@ main (int   argc,
   ADD ("follow-saves", test_totals_follow_saves);
   ADD ("rollback", test_totals_rollback);
   ADD ("verify", test_totals_verify);
+  ADD ("migration", test_totals_migration);
   ADD ("list-order", test_list_order);
   ADD ("export-rows", test_export_rows);
 
