@@ -11,6 +11,7 @@
 #include "care-case-page.h"
 #include "care-cases-view.h"
 #include "care-create-vault-page.h"
+#include "care-followup-calendar.h"
 #include "care-programme-view.h"
 #include "care-unlock-page.h"
 #include "care-window.h"
@@ -38,6 +39,7 @@ struct _CareWindow
   CareCasesView        *cases_view;
   CareCasePage         *case_page;
   CareProgrammeView    *programme_view;
+  CareFollowupCalendar *followup_calendar;
   AdwAvatar            *user_avatar;
   gboolean              programme_stale;
 };
@@ -83,6 +85,9 @@ save_window_state (CareWindow *self)
   g_settings_set_int (self->settings, "window-height", height);
 }
 
+static void show_toast (CareWindow *self,
+                        const char *text);
+
 /* Shows the records while the vault is unlocked, and covers them with the
  * unlock page (or the creation page when there is no vault yet) the moment
  * it is locked. */
@@ -95,6 +100,7 @@ update_view (CareWindow *self)
   care_cases_view_set_vault (self->cases_view, vault);
   care_case_page_set_vault (self->case_page, vault);
   care_programme_view_set_vault (self->programme_view, vault);
+  care_followup_calendar_set_vault (self->followup_calendar, vault);
   /* Unlocking returns to the case that was open, if there was one. */
   if (vault != NULL && care_case_page_get_case (self->case_page) == NULL)
     adw_leaflet_set_visible_child_name (self->workspace_leaflet, "views");
@@ -123,7 +129,22 @@ update_view (CareWindow *self)
   adw_window_title_set_subtitle (self->window_title, NULL);
   adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
   path = care_application_dup_vault_path (self->application);
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
+  if (care_application_is_demo (self->application))
+    {
+      const GError *demo_error = care_application_get_demo_error (self->application);
+
+      care_unlock_page_set_path (self->unlock_page, path);
+      care_unlock_page_set_demo (self->unlock_page,
+                                 care_application_get_demo_passphrase (self->application),
+                                 care_application_get_demo_cases (self->application),
+                                 care_application_get_demo_progress (self->application));
+      gtk_stack_set_visible_child_name (self->main_stack, "unlock");
+      if (demo_error != NULL)
+        show_toast (self, demo_error->message);
+      else
+        gtk_widget_grab_focus (GTK_WIDGET (self->unlock_page));
+    }
+  else if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       care_unlock_page_set_path (self->unlock_page, path);
       care_unlock_page_reset (self->unlock_page);
@@ -172,6 +193,16 @@ case_activated_cb (CareWindow *self,
 }
 
 static void
+followup_activated_cb (CareWindow *self,
+                       const char *case_number,
+                       gint64      followup_id)
+{
+  case_activated_cb (self, case_number);
+  if (care_case_page_get_case (self->case_page) != NULL)
+    care_case_page_show_followup (self->case_page, followup_id);
+}
+
+static void
 case_closed_cb (CareWindow *self)
 {
   adw_leaflet_set_visible_child_name (self->workspace_leaflet, "views");
@@ -181,6 +212,7 @@ static void
 case_saved_cb (CareWindow *self)
 {
   care_cases_view_reload (self->cases_view);
+  care_followup_calendar_reload (self->followup_calendar);
   self->programme_stale = TRUE;
 }
 
@@ -204,6 +236,7 @@ case_deleted_cb (CareWindow *self,
 
   adw_leaflet_set_visible_child_name (self->workspace_leaflet, "views");
   care_cases_view_reload (self->cases_view);
+  care_followup_calendar_reload (self->followup_calendar);
   self->programme_stale = TRUE;
   /* Translators: %s is a case number */
   text = g_strdup_printf (_("Case %s deleted"), case_number);
@@ -281,6 +314,13 @@ activity_cb (GtkEventControllerLegacy *controller,
 }
 
 static void
+demo_progress_cb (CareWindow *self)
+{
+  if (care_application_get_vault (self->application) == NULL)
+    update_view (self);
+}
+
+static void
 application_set_cb (CareWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
@@ -293,6 +333,7 @@ application_set_cb (CareWindow *self)
                                                  G_CALLBACK (vault_changed_cb), self,
                                                  G_CONNECT_SWAPPED);
   g_signal_connect_object (app, "locking", G_CALLBACK (locking_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "notify::demo-progress", G_CALLBACK (demo_progress_cb), self, G_CONNECT_SWAPPED);
   update_view (self);
 }
 
@@ -340,6 +381,8 @@ care_window_class_init (CareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CareWindow, case_page);
   gtk_widget_class_bind_template_child (widget_class, CareWindow, programme_view);
   gtk_widget_class_bind_template_child (widget_class, CareWindow, user_avatar);
+  gtk_widget_class_bind_template_child (widget_class, CareWindow, followup_calendar);
+  gtk_widget_class_bind_template_callback (widget_class, followup_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, vault_opened_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_existing_cb);
   gtk_widget_class_bind_template_callback (widget_class, case_activated_cb);
@@ -365,6 +408,7 @@ care_window_init (CareWindow *self)
   g_type_ensure (CARE_TYPE_CASES_VIEW);
   g_type_ensure (CARE_TYPE_CASE_PAGE);
   g_type_ensure (CARE_TYPE_PROGRAMME_VIEW);
+  g_type_ensure (CARE_TYPE_FOLLOWUP_CALENDAR);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.new-case", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.find", FALSE);
