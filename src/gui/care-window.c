@@ -14,6 +14,7 @@
 #include "care-followup-calendar.h"
 #include "care-programme-view.h"
 #include "care-unlock-page.h"
+#include "care-store-access.h"
 #include "care-window.h"
 
 struct _CareWindow
@@ -42,6 +43,7 @@ struct _CareWindow
   CareFollowupCalendar *followup_calendar;
   AdwAvatar            *user_avatar;
   gboolean              programme_stale;
+  gboolean              backing_up;
 };
 
 G_DEFINE_FINAL_TYPE (CareWindow, care_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -88,6 +90,14 @@ save_window_state (CareWindow *self)
 static void show_toast (CareWindow *self,
                         const char *text);
 
+static void
+update_back_up_action (CareWindow *self)
+{
+  gboolean unlocked = self->application != NULL && care_application_get_vault (self->application) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.back-up", unlocked && !self->backing_up);
+}
+
 /* Shows the records while the vault is unlocked, and covers them with the
  * unlock page (or the creation page when there is no vault yet) the moment
  * it is locked. */
@@ -106,6 +116,7 @@ update_view (CareWindow *self)
     adw_leaflet_set_visible_child_name (self->workspace_leaflet, "views");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.new-case", vault != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.find", vault != NULL);
+  update_back_up_action (self);
   gtk_widget_set_visible (GTK_WIDGET (self->header_bar), vault == NULL);
 
   if (vault != NULL)
@@ -276,6 +287,130 @@ find_action (GtkWidget  *widget,
   care_cases_view_focus_search (self->cases_view);
 }
 
+/* --- Back Up Vault… --- */
+
+static void
+back_up_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  CareVault *vault = g_object_get_data (G_OBJECT (task), "care-vault");
+  const char *path = task_data;
+  GError *error = NULL;
+  gboolean done;
+
+  {
+    /* care_vault_backup reads through the vault's connection. */
+    g_autoptr(CareStoreAccess) access = care_store_access_lock (vault);
+
+    done = care_vault_backup (vault, path, &error);
+  }
+  if (done)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+back_up_done_cb (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CareWindow *self = CARE_WINDOW (source_object);
+  const char *path = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *text = NULL;
+
+  self->backing_up = FALSE;
+  update_back_up_action (self);
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    /* Translators: %s is a file name */
+    text = g_strdup_printf (_("Backup “%s” written and verified"), name);
+  else
+    /* Translators: %s says why */
+    text = g_strdup_printf (_("The vault could not be backed up: %s"), error->message);
+  show_toast (self, text);
+}
+
+/* Writes a sealed copy of the vault to PATH off the main thread, checks
+ * that it opens, and says so in a toast. */
+void
+care_window_back_up (CareWindow *self,
+                     const char *path)
+{
+  g_autoptr(GTask) task = NULL;
+  CareVault *vault;
+
+  g_return_if_fail (CARE_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  vault = self->application != NULL ? care_application_get_vault (self->application) : NULL;
+  if (vault == NULL || self->backing_up)
+    return;
+
+  self->backing_up = TRUE;
+  update_back_up_action (self);
+  show_toast (self, _("Backing up the vault…"));
+  task = g_task_new (self, NULL, back_up_done_cb, NULL);
+  g_task_set_source_tag (task, care_window_back_up);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_object_set_data_full (G_OBJECT (task), "care-vault", g_object_ref (vault), g_object_unref);
+  g_task_run_in_thread (task, back_up_thread);
+}
+
+gboolean
+care_window_is_backing_up (CareWindow *self)
+{
+  g_return_val_if_fail (CARE_IS_WINDOW (self), FALSE);
+
+  return self->backing_up;
+}
+
+static void
+backup_file_chosen_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       gpointer         user_data)
+{
+  CareWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        care_window_back_up (self, path);
+      else
+        show_toast (self, _("Choose a file on this computer for the backup"));
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+back_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CareWindow *self = CARE_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+
+  dialog = gtk_file_chooser_native_new (_("Back Up Vault"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Back Up"), _("_Cancel"));
+  /* Translators: the suggested file name of a backup; %s is today's date */
+  name = g_strdup_printf (_("CARE backup %s.care"), date);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (backup_file_chosen_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 vault_opened_cb (CareWindow *self,
                  CareVault  *vault)
@@ -394,6 +529,7 @@ care_window_class_init (CareWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "workspace.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "workspace.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "workspace.back-up", NULL, back_up_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "workspace.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "workspace.find", NULL);
 }
@@ -412,6 +548,7 @@ care_window_init (CareWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.new-case", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.find", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.back-up", FALSE);
 
   /* Any key or pointer activity in the window postpones the auto-lock. */
   activity = gtk_event_controller_legacy_new ();

@@ -283,6 +283,47 @@ test_calendar (void)
   care_application_lock (application);
 }
 
+static gboolean
+backup_done (gpointer data)
+{
+  return !care_window_is_backing_up (data);
+}
+
+/* Back Up Vault…: a sealed copy, written off the main thread, that opens
+ * with the same passphrase and holds the same cases. */
+static void
+test_backup (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CareVault) vault = NULL;
+  g_autoptr(CareVault) copy = NULL;
+  g_autoptr(CareCase) stored = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("care-gui-backup-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "backup.care", NULL);
+  CareWindow *window;
+
+  g_application_activate (G_APPLICATION (application));
+  window = CARE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (application)));
+  vault = care_vault_open (vault_path, USER, PASSPHRASE, &error);
+  g_assert_no_error (error);
+  care_application_set_vault (application, vault);
+
+  care_window_back_up (window, path);
+  g_assert_true (care_window_is_backing_up (window));
+  wait_for (backup_done, window);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  care_application_lock (application);
+
+  copy = care_vault_open (path, USER, PASSPHRASE, &error);
+  g_assert_no_error (error);
+  stored = care_case_store_load (copy, case_number, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->person->given_names, ==, "Chloé");
+  care_vault_lock (copy);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +348,7 @@ main (int   argc,
     g_error ("Could not register the application");
 
   g_test_add_func ("/followups/calendar", test_calendar);
+  g_test_add_func ("/followups/backup", test_backup);
   status = g_test_run ();
 
   care_application_lock (application);
