@@ -131,6 +131,9 @@ read_fields (CareFollowupDialog *self)
 static void
 field_changed_cb (CareFollowupDialog *self)
 {
+  /* Rows may say they changed while the window is torn down. */
+  if (self->done_row == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.save", read_fields (self));
 }
 
@@ -204,9 +207,10 @@ care_followup_dialog_new (GtkWindow          *parent,
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), followup->notes, -1);
 
   field_changed_cb (self);
-  g_signal_connect_swapped (self->done_row, "changed", G_CALLBACK (field_changed_cb), self);
-  g_signal_connect_swapped (self->who_row, "changed", G_CALLBACK (field_changed_cb), self);
-  g_signal_connect_swapped (gtk_text_view_get_buffer (self->notes_view), "changed", G_CALLBACK (field_changed_cb), self);
+  g_signal_connect_object (self->done_row, "changed", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->who_row, "changed", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
+                           G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
   return self;
 }
 

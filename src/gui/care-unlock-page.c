@@ -200,6 +200,7 @@ care_unlock_page_set_demo (CareUnlockPage *self,
       if (self->path != NULL)
         load_users (self);
     }
+  gtk_widget_set_visible (GTK_WIDGET (self->demo_revealer), passphrase != NULL && !self->demo_preparing);
   gtk_revealer_set_reveal_child (self->demo_revealer, passphrase != NULL && !self->demo_preparing);
   update_actions (self);
 }

@@ -12,6 +12,7 @@
 #include "care-cases-view.h"
 #include "care-create-vault-page.h"
 #include "care-followup-calendar.h"
+#include "care-partners-view.h"
 #include "care-programme-view.h"
 #include "care-unlock-page.h"
 #include "care-store-access.h"
@@ -41,6 +42,7 @@ struct _CareWindow
   CareCasePage         *case_page;
   CareProgrammeView    *programme_view;
   CareFollowupCalendar *followup_calendar;
+  CarePartnersView     *partners_view;
   AdwAvatar            *user_avatar;
   gboolean              programme_stale;
   gboolean              backing_up;
@@ -111,6 +113,7 @@ update_view (CareWindow *self)
   care_case_page_set_vault (self->case_page, vault);
   care_programme_view_set_vault (self->programme_view, vault);
   care_followup_calendar_set_vault (self->followup_calendar, vault);
+  care_partners_view_set_vault (self->partners_view, vault);
   /* Unlocking returns to the case that was open, if there was one. */
   if (vault != NULL && care_case_page_get_case (self->case_page) == NULL)
     adw_leaflet_set_visible_child_name (self->workspace_leaflet, "views");
@@ -517,6 +520,7 @@ care_window_class_init (CareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CareWindow, programme_view);
   gtk_widget_class_bind_template_child (widget_class, CareWindow, user_avatar);
   gtk_widget_class_bind_template_child (widget_class, CareWindow, followup_calendar);
+  gtk_widget_class_bind_template_child (widget_class, CareWindow, partners_view);
   gtk_widget_class_bind_template_callback (widget_class, followup_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, vault_opened_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_existing_cb);
@@ -545,6 +549,7 @@ care_window_init (CareWindow *self)
   g_type_ensure (CARE_TYPE_CASE_PAGE);
   g_type_ensure (CARE_TYPE_PROGRAMME_VIEW);
   g_type_ensure (CARE_TYPE_FOLLOWUP_CALENDAR);
+  g_type_ensure (CARE_TYPE_PARTNERS_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.new-case", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.find", FALSE);

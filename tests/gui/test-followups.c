@@ -16,6 +16,8 @@
 #include "care-followup-calendar.h"
 #include "care-followup-dialog.h"
 #include "care-i18n.h"
+#include "care-partner-dialog.h"
+#include "care-partners-view.h"
 #include "care-window.h"
 #include "gui-test-util.h"
 
@@ -324,6 +326,110 @@ test_backup (void)
   g_rmdir (dir);
 }
 
+static GtkWidget *
+find_partner_row (GtkWidget  *view,
+                  const char *name)
+{
+  for (guint i = 0;; i++)
+    {
+      GtkWidget *row = find_descendant (view, ADW_TYPE_ACTION_ROW, i);
+
+      if (row == NULL || g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
+        return row;
+    }
+}
+
+static CarePartnerDialog *
+find_partner_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (CARE_IS_PARTNER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return CARE_PARTNER_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* The directory: add through the dialog, delete with Undo, and a partner
+ * that a case refers to refused with the store's reason. */
+static void
+test_partners (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CareVault) vault = NULL;
+  g_autoptr(CareCase) c = NULL;
+  g_autoptr(CarePartner) referring = care_partner_new (CARE_PARTNER_REFERRING_ASSOCIATION, "Amicale du Nid");
+  g_autoptr(GPtrArray) stored = NULL;
+  CareWindow *window;
+  GtkWidget *view, *row;
+  CarePartnerDialog *dialog;
+  gint64 id;
+
+  vault = care_vault_open (vault_path, USER, PASSPHRASE, &error);
+  g_assert_no_error (error);
+  referring->country = g_strdup ("FR");
+  care_partner_store_save (vault, referring, &error);
+  g_assert_no_error (error);
+  c = care_case_store_load (vault, case_number, &error);
+  g_assert_no_error (error);
+  c->referring_partner_id = referring->id;
+  care_case_store_save (vault, c, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_application_activate (G_APPLICATION (application));
+  window = CARE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (application)));
+  care_application_set_vault (application, vault);
+  view = find_descendant (GTK_WIDGET (window), CARE_TYPE_PARTNERS_VIEW, 0);
+  g_assert_nonnull (find_partner_row (view, "Amicale du Nid"));
+
+  /* Add one as a person does: the dialog, its fields, Save. */
+  gtk_widget_activate_action (view, "partners.add", NULL);
+  dialog = find_partner_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (dialog), "partner.save")));
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (dialog), "Name")), "Bureau de Dakar");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (dialog), "Country")), "XX");
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (dialog), "partner.save")));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (find_entry_row (GTK_WIDGET (dialog), "Country")), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (GTK_WIDGET (dialog), "Country")), "sn");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 0)),
+                              CARE_PARTNER_RETURN_OFFICE);
+  g_assert_true (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (dialog), "partner.save")));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "partner.save", NULL);
+  g_assert_null (find_partner_dialog ());
+  row = find_partner_row (view, "Bureau de Dakar");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Senegal"));
+  id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "care-partner-id"));
+  stored = care_partner_store_list (vault, &error);
+  g_assert_cmpuint (stored->len, ==, 2);
+  g_clear_pointer (&stored, g_ptr_array_unref);
+
+  /* Delete: gone from the list and the vault; Undo brings it back. */
+  gtk_widget_activate_action (view, "partners.delete", "x", id);
+  g_assert_null (find_partner_row (view, "Bureau de Dakar"));
+  stored = care_partner_store_list (vault, &error);
+  g_assert_cmpuint (stored->len, ==, 1);
+  g_clear_pointer (&stored, g_ptr_array_unref);
+  care_partners_view_undo_delete (CARE_PARTNERS_VIEW (view));
+  g_assert_nonnull (find_partner_row (view, "Bureau de Dakar"));
+  stored = care_partner_store_list (vault, &error);
+  g_assert_cmpuint (stored->len, ==, 2);
+  g_clear_pointer (&stored, g_ptr_array_unref);
+
+  /* A case refers to the association: refused, still listed. */
+  g_assert_false (care_partners_view_delete (CARE_PARTNERS_VIEW (view), referring->id));
+  g_assert_nonnull (find_partner_row (view, "Amicale du Nid"));
+  stored = care_partner_store_list (vault, &error);
+  g_assert_cmpuint (stored->len, ==, 2);
+
+  care_application_lock (application);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +455,7 @@ main (int   argc,
 
   g_test_add_func ("/followups/calendar", test_calendar);
   g_test_add_func ("/followups/backup", test_backup);
+  g_test_add_func ("/partners/directory", test_partners);
   status = g_test_run ();
 
   care_application_lock (application);

@@ -155,8 +155,8 @@ test_primary_menu (Fixture       *fixture,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
-  const char *expected_labels[] = { "_Lock", "_Preferences", "_Keyboard Shortcuts", "_About CARE", "_Quit" };
-  const char *expected_actions[] = { "app.lock", "app.preferences", "win.show-help-overlay", "app.about", "app.quit" };
+  const char *expected_labels[] = { "_Back Up Vault…", "_Lock", "_Preferences", "_Keyboard Shortcuts", "_About CARE", "_Quit" };
+  const char *expected_actions[] = { "workspace.back-up", "app.lock", "app.preferences", "win.show-help-overlay", "app.about", "app.quit" };
   GtkWidget *button;
   GMenuModel *model;
 
@@ -180,8 +180,10 @@ test_primary_menu (Fixture       *fixture,
       g_assert_cmpstr (g_ptr_array_index (actions, i), ==, expected_actions[i]);
 
       /* Each entry leads to an action that exists and is enabled; Lock
-       * only once a vault is open. */
-      if (g_str_equal (expected_actions[i], "app.lock"))
+       * and Back Up only once a vault is open. */
+      if (g_str_equal (expected_actions[i], "workspace.back-up"))
+        continue;   /* a widget action of the workspace, enabled once unlocked */
+      else if (g_str_equal (expected_actions[i], "app.lock"))
         g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), name));
       else if (g_str_has_prefix (expected_actions[i], "app."))
         g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), name));
