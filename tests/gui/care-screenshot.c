@@ -23,6 +23,7 @@
 #include "care-followup-calendar.h"
 #include "care-unlock-page.h"
 #include "care-i18n.h"
+#include "care-preferences-window.h"
 #include "care-window.h"
 #include "gui-test-util.h"
 
@@ -50,6 +51,21 @@ static gboolean
 calendar_loaded (gpointer data)
 {
   return !care_followup_calendar_get_loading (data);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
 }
 
 static void
@@ -165,6 +181,18 @@ main (int   argc,
       adw_view_stack_set_visible_child_name (views, "followups");
       wait_for (calendar_loaded, calendar);
       shoot (GTK_WINDOW (window), dir, "calendar.png");
+    }
+    adw_view_stack_set_visible_child_name (views, "partners");
+    shoot (GTK_WINDOW (window), dir, "partners.png");
+    {
+      GtkWindow *prefs;
+
+      g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
+      prefs = find_toplevel (CARE_TYPE_PREFERENCES_WINDOW);
+      g_assert_nonnull (prefs);
+      gtk_window_set_default_size (prefs, 640, 560);
+      shoot (prefs, dir, "preferences.png");
+      gtk_window_destroy (prefs);
     }
     adw_view_stack_set_visible_child_name (views, "cases");
   }
