@@ -100,7 +100,7 @@ care_cli_list (const CareCliGlobals *globals,
     { "minors", 0, 0, G_OPTION_ARG_NONE, &minors, N_("Only minors"), NULL },
     { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("Only cases with an overdue follow-up"), NULL },
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most this many cases"), N_("N") },
-    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Whose passphrase is given"), N_("NAME") },
+    CARE_CLI_USER_OPTION (user),
     { NULL }
   };
 
@@ -226,7 +226,7 @@ care_cli_show (const CareCliGlobals *globals,
   g_autoptr(GError) error = NULL;
   int exit_code;
   const GOptionEntry entries[] = {
-    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Whose passphrase is given"), N_("NAME") },
+    CARE_CLI_USER_OPTION (user),
     { NULL }
   };
 
@@ -266,7 +266,7 @@ care_cli_followups (const CareCliGlobals *globals,
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("Due on or after this date (YYYY-MM-DD)"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Due on or before this date (YYYY-MM-DD)"), N_("DATE") },
     { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("Only follow-ups past their due date and not done"), NULL },
-    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Whose passphrase is given"), N_("NAME") },
+    CARE_CLI_USER_OPTION (user),
     { NULL }
   };
 
@@ -375,7 +375,7 @@ care_cli_stats (const CareCliGlobals *globals,
   g_autofree char *spent = NULL;
   int exit_code;
   const GOptionEntry entries[] = {
-    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Whose passphrase is given"), N_("NAME") },
+    CARE_CLI_USER_OPTION (user),
     { NULL }
   };
 
@@ -450,7 +450,7 @@ care_cli_history (const CareCliGlobals *globals,
   int exit_code;
   const GOptionEntry entries[] = {
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most this many changes"), N_("N") },
-    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Whose passphrase is given"), N_("NAME") },
+    CARE_CLI_USER_OPTION (user),
     { NULL }
   };
 

@@ -35,6 +35,26 @@ show_progress (double   fraction,
     g_printerr ("\n");
 }
 
+/* What a script needs to know of an export or a demo run. */
+static void
+print_count_json (const char *what,
+                  guint       count,
+                  const char *file)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, what);
+  json_builder_add_int_value (b, count);
+  if (file != NULL)
+    {
+      json_builder_set_member_name (b, "file");
+      json_builder_add_string_value (b, file);
+    }
+  json_builder_end_object (b);
+  care_cli_print_json (json_builder_get_root (b));
+}
+
 static void
 print_import_report (const CareCliGlobals   *globals,
                      const CareImportReport *report,
@@ -119,7 +139,7 @@ care_cli_import (const CareCliGlobals *globals,
     { "allow-duplicates", 0, 0, G_OPTION_ARG_NONE, &allow_duplicates,
       N_("Import rows that look like a person already in the vault"), NULL },
     { "check", 0, 0, G_OPTION_ARG_NONE, &check_only, N_("Check the file and import nothing"), NULL },
-    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Whose passphrase is given"), N_("NAME") },
+    CARE_CLI_USER_OPTION (user),
     { NULL }
   };
 
@@ -157,7 +177,7 @@ care_cli_export (const CareCliGlobals *globals,
   guint n_cases = 0;
   int exit_code;
   const GOptionEntry entries[] = {
-    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Whose passphrase is given"), N_("NAME") },
+    CARE_CLI_USER_OPTION (user),
     { NULL }
   };
 
@@ -171,6 +191,9 @@ care_cli_export (const CareCliGlobals *globals,
   if (vault == NULL ||
       !care_export_cases (vault, argv[1], show_progress, _("Exporting"), &n_cases, &error))
     return care_cli_report_error (error);
+
+  if (globals->format == CARE_FORMAT_JSON)
+    print_count_json ("exported", n_cases, argv[1]);
 
   /* Translators: %1$u is a number of cases, %2$s a file name. */
   g_printerr (g_dngettext (GETTEXT_PACKAGE,
@@ -195,7 +218,7 @@ care_cli_demo (const CareCliGlobals *globals,
   const GOptionEntry entries[] = {
     { "count", 0, 0, G_OPTION_ARG_INT, &count, N_("How many cases to make"), N_("N") },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("The same seed makes the same programme (default 1)"), N_("S") },
-    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Whose passphrase is given"), N_("NAME") },
+    CARE_CLI_USER_OPTION (user),
     { NULL }
   };
 
@@ -217,6 +240,9 @@ care_cli_demo (const CareCliGlobals *globals,
       !care_demo_generate (vault, count, (guint32) seed, settings, NULL, show_progress,
                            _("Making cases"), &error))
     return care_cli_report_error (error);
+
+  if (globals->format == CARE_FORMAT_JSON)
+    print_count_json ("added", count, NULL);
 
   g_printerr (g_dngettext (GETTEXT_PACKAGE, "%d invented case added.\n", "%d invented cases added.\n",
                            count),

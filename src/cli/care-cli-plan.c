@@ -81,7 +81,7 @@ care_cli_plan_pdf (const CareCliGlobals *globals,
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name, N_("a4 (default) or letter"), N_("SIZE") },
     { "organisation", 0, 0, G_OPTION_ARG_STRING, &organisation, N_("The organisation’s name, printed at the top"), N_("NAME") },
     { "logo", 0, 0, G_OPTION_ARG_FILENAME, &logo, N_("The organisation’s logo, a PNG image"), N_("FILE") },
-    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Whose passphrase is given"), N_("NAME") },
+    CARE_CLI_USER_OPTION (user),
     { NULL }
   };
 
@@ -204,7 +204,7 @@ care_cli_key (const CareCliGlobals *globals,
   int exit_code;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the key to FILE instead of the standard output"), N_("FILE") },
-    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Whose passphrase is given"), N_("NAME") },
+    CARE_CLI_USER_OPTION (user),
     { NULL }
   };
 
@@ -357,7 +357,7 @@ care_cli_verify (const CareCliGlobals *globals,
   int exit_code;
   const GOptionEntry entries[] = {
     { "signature", 's', 0, G_OPTION_ARG_FILENAME, &signature_path, N_("The signature file (default: FILE.pdf.minisig)"), N_("FILE") },
-    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Whose passphrase is given"), N_("NAME") },
+    CARE_CLI_USER_OPTION (user),
     { NULL }
   };
 
@@ -471,7 +471,7 @@ care_cli_plan_scan (const CareCliGlobals *globals,
   const GOptionEntry entries[] = {
     { "attach", 0, 0, G_OPTION_ARG_FILENAME, &attach, N_("The scan to attach: a PDF, PNG or JPEG file"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_INT, &version, N_("The agreed version it is the signed copy of"), N_("N") },
-    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Whose passphrase is given"), N_("NAME") },
+    CARE_CLI_USER_OPTION (user),
     { NULL }
   };
 

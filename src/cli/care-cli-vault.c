@@ -81,9 +81,7 @@ care_cli_init (const CareCliGlobals *globals,
   const GOptionEntry entries[] = {
     { "user", 0, 0, G_OPTION_ARG_STRING, &user,
       N_("Name of the first person who can open the vault (default: your login name)"), N_("NAME") },
-    { "kdf-cost", 0, 0, G_OPTION_ARG_STRING, &cost_text,
-      N_("Cost of deriving the key from the passphrase: interactive, moderate (default) or sensitive"),
-      N_("COST") },
+    CARE_CLI_KDF_COST_OPTION (cost_text),
     { NULL }
   };
 
@@ -144,7 +142,7 @@ care_cli_check (const CareCliGlobals *globals,
   g_autoptr(GError) error = NULL;
   int exit_code;
   const GOptionEntry entries[] = {
-    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Whose passphrase is given"), N_("NAME") },
+    CARE_CLI_USER_OPTION (user),
     { NULL }
   };
 
@@ -214,9 +212,7 @@ care_cli_passwd (const CareCliGlobals *globals,
   int exit_code;
   const GOptionEntry entries[] = {
     { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Whose passphrase to change"), N_("NAME") },
-    { "kdf-cost", 0, 0, G_OPTION_ARG_STRING, &cost_text,
-      N_("Cost of deriving the key from the passphrase: interactive, moderate (default) or sensitive"),
-      N_("COST") },
+    CARE_CLI_KDF_COST_OPTION (cost_text),
     { NULL }
   };
 
@@ -297,9 +293,7 @@ care_cli_slots (const CareCliGlobals *globals,
   int exit_code;
   const GOptionEntry entries[] = {
     { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Whose passphrase unlocks the vault"), N_("NAME") },
-    { "kdf-cost", 0, 0, G_OPTION_ARG_STRING, &cost_text,
-      N_("Cost of deriving the key from the passphrase: interactive, moderate (default) or sensitive"),
-      N_("COST") },
+    CARE_CLI_KDF_COST_OPTION (cost_text),
     { NULL }
   };
 
@@ -364,9 +358,7 @@ care_cli_recover (const CareCliGlobals *globals,
   const GOptionEntry entries[] = {
     { "user", 0, 0, G_OPTION_ARG_STRING, &user,
       N_("Whose passphrase to set (needed when several people can open the vault)"), N_("NAME") },
-    { "kdf-cost", 0, 0, G_OPTION_ARG_STRING, &cost_text,
-      N_("Cost of deriving the key from the passphrase: interactive, moderate (default) or sensitive"),
-      N_("COST") },
+    CARE_CLI_KDF_COST_OPTION (cost_text),
     { NULL }
   };
 
@@ -437,7 +429,7 @@ care_cli_backup (const CareCliGlobals *globals,
   g_autoptr(GError) error = NULL;
   int exit_code;
   const GOptionEntry entries[] = {
-    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Whose passphrase is given"), N_("NAME") },
+    CARE_CLI_USER_OPTION (user),
     { NULL }
   };
 

@@ -35,6 +35,14 @@ typedef struct {
   int       (*run) (const CareCliGlobals *globals, int argc, char **argv);
 } CareCliCommand;
 
+/* Options several commands take, spelled once. */
+#define CARE_CLI_USER_OPTION(variable) \
+  { "user", 0, 0, G_OPTION_ARG_STRING, &(variable), N_("Whose passphrase is given"), N_("NAME") }
+#define CARE_CLI_KDF_COST_OPTION(variable) \
+  { "kdf-cost", 0, 0, G_OPTION_ARG_STRING, &(variable), \
+    N_("Cost of deriving the key from the passphrase: interactive, moderate (default) or sensitive"), \
+    N_("COST") }
+
 /* Shared by the commands (care-cli-common.c) */
 typedef struct _CareVault CareVault;
 typedef struct _JsonNode JsonNode;

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <libintl.h>
-#include <locale.h>
 #include <string.h>
 
 #include "care-country.h"
@@ -216,32 +215,4 @@ care_document_catalog_country (CareDocumentCatalog *catalog,
 
   found = g_hash_table_lookup (catalog->countries, english);
   return found != NULL && *found != '\0' ? found : english;
-}
-
-static gpointer
-make_source_locale (gpointer data)
-{
-  locale_t base = duplocale (LC_GLOBAL_LOCALE);
-
-  /* gettext answers with the msgid when the messages locale is "C",
-   * LANGUAGE notwithstanding. */
-  return newlocale (LC_MESSAGES_MASK, "C", base);
-}
-
-gpointer
-care_document_enter_source_language (void)
-{
-  static GOnce once = G_ONCE_INIT;
-  locale_t source = g_once (&once, make_source_locale, NULL);
-
-  if (source == (locale_t) 0)
-    return NULL;
-  return uselocale (source);
-}
-
-void
-care_document_leave_source_language (gpointer previous)
-{
-  if (previous != NULL)
-    uselocale ((locale_t) previous);
 }

@@ -37,11 +37,4 @@ const char          *care_document_catalog_lookup_plural (CareDocumentCatalog *c
 const char          *care_document_catalog_country  (CareDocumentCatalog *catalog,
                                                      const char          *code);
 
-/* While in effect on the calling thread, gettext answers in English, the
- * source language, whatever the interface language: the domain's labels
- * (care_*_get_label) then give their msgids, which the catalogue
- * translates. Returns what care_document_leave_source_language restores. */
-gpointer             care_document_enter_source_language (void);
-void                 care_document_leave_source_language (gpointer previous);
-
 G_END_DECLS

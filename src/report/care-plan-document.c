@@ -208,42 +208,64 @@ doc_money (CarePlanDocument *d,
   return care_plan_document_format_money (cents, currency, d->language);
 }
 
-/* The domain's labels (categories, statuses) in the document's language. */
-#define DOC_LABEL(d, context, call) \
-  G_STMT_START { \
-    gpointer previous_ = care_document_enter_source_language (); \
-    label_ = care_document_catalog_lookup ((d)->catalog, context, call); \
-    care_document_leave_source_language (previous_); \
-  } G_STMT_END
+/* The domain's labels in the document's language. They repeat the
+ * msgids of care-enums.c (same contexts, so one translation serves
+ * both): care_*_get_label answers in the interface's language, and
+ * switching the thread's messages locale to get at the English source
+ * upsets glibc's gettext for the rest of the process. */
+static const char *const category_labels[CARE_MEASURE_CATEGORY_COUNT] = {
+  [CARE_MEASURE_INCOME_GENERATING] = NC_("measure", "Income-generating activity"),
+  [CARE_MEASURE_VOCATIONAL_TRAINING] = NC_("measure", "Vocational training"),
+  [CARE_MEASURE_JOB_PLACEMENT] = NC_("measure", "Job placement"),
+  [CARE_MEASURE_EDUCATION] = NC_("measure", "Education"),
+  [CARE_MEASURE_TEMPORARY_ACCOMMODATION] = NC_("measure", "Temporary accommodation"),
+  [CARE_MEASURE_MEDICAL_CARE] = NC_("measure", "Medical care"),
+  [CARE_MEASURE_LEGAL_ASSISTANCE] = NC_("measure", "Legal assistance"),
+  [CARE_MEASURE_FAMILY_MEDIATION] = NC_("measure", "Family mediation"),
+  [CARE_MEASURE_DOCUMENTATION] = NC_("measure", "Documentation"),
+  [CARE_MEASURE_CHILDCARE] = NC_("measure", "Childcare"),
+  [CARE_MEASURE_INDIVIDUAL_PSYCHOSOCIAL] = NC_("measure", "Individual psychosocial support"),
+  [CARE_MEASURE_FAMILY_PSYCHOSOCIAL] = NC_("measure", "Family psychosocial support"),
+  [CARE_MEASURE_COMMUNITY_ACTIVITIES] = NC_("measure", "Community activities"),
+  [CARE_MEASURE_OTHER] = NC_("measure", "Other"),
+};
+
+static const char *const status_labels[] = {
+  [CARE_MEASURE_PLANNED] = NC_("measure status", "Planned"),
+  [CARE_MEASURE_IN_PROGRESS] = NC_("measure status", "In progress"),
+  [CARE_MEASURE_DONE] = NC_("measure status", "Done"),
+  [CARE_MEASURE_CANCELLED] = NC_("measure status", "Cancelled"),
+};
+
+static const char *const group_labels[CARE_MEASURE_GROUP_COUNT] = {
+  [CARE_MEASURE_GROUP_ECONOMIC] = NC_("measure group", "Economic"),
+  [CARE_MEASURE_GROUP_SOCIAL] = NC_("measure group", "Social"),
+  [CARE_MEASURE_GROUP_PSYCHOSOCIAL] = NC_("measure group", "Psychosocial"),
+  [CARE_MEASURE_GROUP_OTHER] = NC_("measure group", "Other"),
+};
 
 static const char *
 category_label (CarePlanDocument    *d,
                 CareMeasureCategory  category)
 {
-  const char *label_;
-
-  DOC_LABEL (d, "measure", care_measure_category_get_label (category));
-  return label_;
+  g_return_val_if_fail ((guint) category < G_N_ELEMENTS (category_labels), "");
+  return care_document_catalog_lookup (d->catalog, "measure", category_labels[category]);
 }
 
 static const char *
 status_label (CarePlanDocument  *d,
               CareMeasureStatus  status)
 {
-  const char *label_;
-
-  DOC_LABEL (d, "measure status", care_measure_status_get_label (status));
-  return label_;
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_labels), "");
+  return care_document_catalog_lookup (d->catalog, "measure status", status_labels[status]);
 }
 
 static const char *
 group_label (CarePlanDocument *d,
              CareMeasureGroup  group)
 {
-  const char *label_;
-
-  DOC_LABEL (d, "measure group", care_measure_group_get_label (group));
-  return label_;
+  g_return_val_if_fail ((guint) group < G_N_ELEMENTS (group_labels), "");
+  return care_document_catalog_lookup (d->catalog, "measure group", group_labels[group]);
 }
 
 /* --- building blocks --- */

@@ -58,40 +58,6 @@ G_STATIC_ASSERT (SLOT_WRAPPED + CARE_VAULT_KEY_BYTES + 16 == SLOT_SIZE);
 #define MAX_OPSLIMIT 16
 #define MAX_MEMLIMIT (G_GUINT64_CONSTANT (4) << 30)
 
-static void
-put_u32 (guint8 *p, guint32 v)
-{
-  for (int i = 0; i < 4; i++)
-    p[i] = (v >> (8 * i)) & 0xff;
-}
-
-static void
-put_u64 (guint8 *p, guint64 v)
-{
-  for (int i = 0; i < 8; i++)
-    p[i] = (v >> (8 * i)) & 0xff;
-}
-
-static guint32
-get_u32 (const guint8 *p)
-{
-  guint32 v = 0;
-
-  for (int i = 3; i >= 0; i--)
-    v = (v << 8) | p[i];
-  return v;
-}
-
-static guint64
-get_u64 (const guint8 *p)
-{
-  guint64 v = 0;
-
-  for (int i = 7; i >= 0; i--)
-    v = (v << 8) | p[i];
-  return v;
-}
-
 static gboolean
 is_all_zero (const guint8 *p, gsize n)
 {
@@ -110,9 +76,9 @@ serialize_slot (const CareVaultSlot *slot, guint8 *p)
   p[SLOT_KIND] = slot->kind;
   p[SLOT_NAME_LEN] = (guint8) name_len;
   memcpy (p + SLOT_NAME, slot->name, name_len);
-  put_u32 (p + SLOT_ALG, crypto_pwhash_ALG_ARGON2ID13);
-  put_u64 (p + SLOT_OPS, slot->opslimit);
-  put_u64 (p + SLOT_MEM, slot->memlimit);
+  care_vault_put_u32 (p + SLOT_ALG, crypto_pwhash_ALG_ARGON2ID13);
+  care_vault_put_u64 (p + SLOT_OPS, slot->opslimit);
+  care_vault_put_u64 (p + SLOT_MEM, slot->memlimit);
   memcpy (p + SLOT_SALT, slot->salt, sizeof slot->salt);
   memcpy (p + SLOT_NONCE, slot->nonce, sizeof slot->nonce);
   memcpy (p + SLOT_WRAPPED, slot->wrapped, sizeof slot->wrapped);
@@ -124,14 +90,14 @@ serialize_body (const CareVaultHeader *header, guint8 *region)
 {
   memset (region, 0, CARE_VAULT_REGION_SIZE);
   memcpy (region + OFF_MAGIC, header_magic, sizeof header_magic);
-  put_u32 (region + OFF_VERSION, header->format_version);
-  put_u32 (region + OFF_REGION, CARE_VAULT_REGION_SIZE);
-  put_u64 (region + OFF_SEQUENCE, header->sequence);
-  put_u32 (region + OFF_PAGESIZE, header->page_size);
-  put_u32 (region + OFF_RESERVE, header->reserve);
+  care_vault_put_u32 (region + OFF_VERSION, header->format_version);
+  care_vault_put_u32 (region + OFF_REGION, CARE_VAULT_REGION_SIZE);
+  care_vault_put_u64 (region + OFF_SEQUENCE, header->sequence);
+  care_vault_put_u32 (region + OFF_PAGESIZE, header->page_size);
+  care_vault_put_u32 (region + OFF_RESERVE, header->reserve);
   memcpy (region + OFF_VAULT_ID, header->vault_id, sizeof header->vault_id);
-  put_u32 (region + OFF_NSLOTS, CARE_VAULT_MAX_SLOTS);
-  put_u32 (region + OFF_FLAGS, 0);
+  care_vault_put_u32 (region + OFF_NSLOTS, CARE_VAULT_MAX_SLOTS);
+  care_vault_put_u32 (region + OFF_FLAGS, 0);
   for (int i = 0; i < CARE_VAULT_MAX_SLOTS; i++)
     serialize_slot (&header->slots[i], region + OFF_SLOTS + i * SLOT_SIZE);
 }
@@ -192,18 +158,18 @@ parse (const guint8 *region, CareVaultHeader *header)
     return PARSE_BAD_CHECKSUM;
 
   memset (header, 0, sizeof *header);
-  header->format_version = get_u32 (region + OFF_VERSION);
+  header->format_version = care_vault_get_u32 (region + OFF_VERSION);
   if (header->format_version > CARE_VAULT_FORMAT_VERSION)
     return PARSE_NEWER;
   if (header->format_version != CARE_VAULT_FORMAT_VERSION ||
-      get_u32 (region + OFF_REGION) != CARE_VAULT_REGION_SIZE ||
-      get_u32 (region + OFF_NSLOTS) != CARE_VAULT_MAX_SLOTS ||
-      get_u32 (region + OFF_FLAGS) != 0)
+      care_vault_get_u32 (region + OFF_REGION) != CARE_VAULT_REGION_SIZE ||
+      care_vault_get_u32 (region + OFF_NSLOTS) != CARE_VAULT_MAX_SLOTS ||
+      care_vault_get_u32 (region + OFF_FLAGS) != 0)
     return PARSE_INVALID;
 
-  header->sequence = get_u64 (region + OFF_SEQUENCE);
-  header->page_size = get_u32 (region + OFF_PAGESIZE);
-  header->reserve = get_u32 (region + OFF_RESERVE);
+  header->sequence = care_vault_get_u64 (region + OFF_SEQUENCE);
+  header->page_size = care_vault_get_u32 (region + OFF_PAGESIZE);
+  header->reserve = care_vault_get_u32 (region + OFF_RESERVE);
   if (header->page_size < 1024 || header->page_size > 65536 ||
       (header->page_size & (header->page_size - 1)) != 0 ||
       header->reserve != CARE_VAULT_RESERVE_BYTES)
@@ -226,12 +192,12 @@ parse (const guint8 *region, CareVaultHeader *header)
           continue;
         }
       if (name_len > CARE_VAULT_SLOT_NAME_MAX ||
-          get_u32 (p + SLOT_ALG) != crypto_pwhash_ALG_ARGON2ID13)
+          care_vault_get_u32 (p + SLOT_ALG) != crypto_pwhash_ALG_ARGON2ID13)
         return PARSE_INVALID;
       memcpy (slot->name, p + SLOT_NAME, name_len);
       slot->name[name_len] = '\0';
-      slot->opslimit = get_u64 (p + SLOT_OPS);
-      slot->memlimit = get_u64 (p + SLOT_MEM);
+      slot->opslimit = care_vault_get_u64 (p + SLOT_OPS);
+      slot->memlimit = care_vault_get_u64 (p + SLOT_MEM);
       memcpy (slot->salt, p + SLOT_SALT, sizeof slot->salt);
       memcpy (slot->nonce, p + SLOT_NONCE, sizeof slot->nonce);
       memcpy (slot->wrapped, p + SLOT_WRAPPED, sizeof slot->wrapped);
@@ -379,7 +345,7 @@ care_vault_header_parse (const guint8        *head,
    * that region is damage. */
   if (main_result == PARSE_OK &&
       memcmp (pending_region + OFF_MAGIC, header_magic, sizeof header_magic) == 0 &&
-      get_u64 (pending_region + OFF_SEQUENCE) == main_header.sequence + 1)
+      care_vault_get_u64 (pending_region + OFF_SEQUENCE) == main_header.sequence + 1)
     {
       *header = main_header;
       *condition = CARE_HEADER_UPDATE_PENDING;
@@ -558,8 +524,8 @@ slot_associated_data (const CareVaultHeader *header,
   ad[n++] = slot->kind;
   memcpy (name, slot->name, strnlen (slot->name, CARE_VAULT_SLOT_NAME_MAX));
   memcpy (ad + n, name, sizeof name); n += sizeof name;
-  put_u64 (ad + n, slot->opslimit); n += 8;
-  put_u64 (ad + n, slot->memlimit); n += 8;
+  care_vault_put_u64 (ad + n, slot->opslimit); n += 8;
+  care_vault_put_u64 (ad + n, slot->memlimit); n += 8;
   memcpy (ad + n, slot->salt, sizeof slot->salt); n += sizeof slot->salt;
   return n;
 }

@@ -127,31 +127,14 @@ care_vault_tally_toggle (CareVaultKeys *keys,
 static const guint8 state_magic[8] = { 'C', 'A', 'R', 'E', 'S', 'T', 'A', '1' };
 
 static void
-put_u64 (guint8 *p, guint64 v)
-{
-  for (int i = 0; i < 8; i++)
-    p[i] = (v >> (8 * i)) & 0xff;
-}
-
-static guint64
-get_u64 (const guint8 *p)
-{
-  guint64 v = 0;
-
-  for (int i = 7; i >= 0; i--)
-    v = (v << 8) | p[i];
-  return v;
-}
-
-static void
 state_encode (CareVaultKeys        *keys,
               const CareVaultState *state,
               guint8                slot[STATE_SLOT_BYTES])
 {
   memset (slot, 0, STATE_SLOT_BYTES);
   memcpy (slot, state_magic, sizeof state_magic);
-  put_u64 (slot + 8, state->sequence);
-  put_u64 (slot + 16, state->page_count);
+  care_vault_put_u64 (slot + 8, state->sequence);
+  care_vault_put_u64 (slot + 16, state->page_count);
   memcpy (slot + 24, state->tally, CARE_VAULT_TALLY_BYTES);
   crypto_generichash (slot + 56, 32, slot, 56,
                       care_vault_keys_get (keys)->state, CARE_VAULT_KEY_BYTES);
@@ -173,8 +156,8 @@ state_decode (CareVaultKeys  *keys,
   if (!sodium_is_zero (slot + STATE_RECORD_BYTES, STATE_SLOT_BYTES - STATE_RECORD_BYTES))
     return FALSE;
 
-  state->sequence = get_u64 (slot + 8);
-  state->page_count = get_u64 (slot + 16);
+  state->sequence = care_vault_get_u64 (slot + 8);
+  state->page_count = care_vault_get_u64 (slot + 16);
   memcpy (state->tally, slot + 24, CARE_VAULT_TALLY_BYTES);
   return TRUE;
 }
@@ -273,8 +256,8 @@ journal_mac (CareVaultKeys *keys,
   crypto_generichash_state state;
   guint8 numbers[16];
 
-  put_u64 (numbers, (guint64) header_offset);
-  put_u64 (numbers + 8, sequence);
+  care_vault_put_u64 (numbers, (guint64) header_offset);
+  care_vault_put_u64 (numbers + 8, sequence);
 
   /* Bytes 12–27 of SQLite's journal header: checksum seed, database size,
    * sector and page size. The magic and record count are rewritten later by
@@ -293,7 +276,7 @@ care_vault_journal_record_make (CareVaultKeys *keys,
                                 guint8        *record)
 {
   memcpy (record, journal_magic, sizeof journal_magic);
-  put_u64 (record + 8, sequence);
+  care_vault_put_u64 (record + 8, sequence);
   journal_mac (keys, header, header_offset, sequence, record + 16);
 }
 
@@ -309,7 +292,7 @@ care_vault_journal_record_verify (CareVaultKeys *keys,
   if (memcmp (record, journal_magic, sizeof journal_magic) != 0)
     return FALSE;
 
-  *sequence = get_u64 (record + 8);
+  *sequence = care_vault_get_u64 (record + 8);
   journal_mac (keys, header, header_offset, *sequence, mac);
   return sodium_memcmp (mac, record + 16, sizeof mac) == 0;
 }
