@@ -23,6 +23,8 @@
 #include "care-followup-dialog.h"
 #include "care-issue.h"
 #include "care-money.h"
+#include "care-plan-pdf.h"
+#include "care-plan-print.h"
 #include "care-store-access.h"
 #include "care-validate.h"
 
@@ -548,6 +550,9 @@ update_plan_actions (CareCasePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.amend-plan",
                                  saved && current != NULL && care_plan_version_is_frozen (current));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.delete", saved);
+  /* A plan with no measures prints as a blank form to fill in at a meeting. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.print-plan", saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.export-plan", saved);
 }
 
 static void
@@ -1260,6 +1265,119 @@ amend_plan_action (GtkWidget  *widget,
   fill_plan (self);
 }
 
+/* The document of the version on screen, in its own language. */
+static CarePlanDocument *
+make_plan_document (CareCasePage  *self,
+                    GError       **error)
+{
+  CarePlanDocumentOptions options = { 0 };
+  CarePlanVersion *version = get_shown_version (self);
+
+  options.paper = CARE_PAPER_A4;
+  options.settings = self->settings;
+  return care_plan_document_new (self->draft, version != NULL ? version->number : 0, &options, error);
+}
+
+static void
+print_plan_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CareCasePage *self = CARE_CASE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  CarePlanDocument *document;
+
+  if (self->draft == NULL)
+    return;
+
+  document = make_plan_document (self, &error);
+  if (document == NULL ||
+      !care_plan_print (document, GTK_WINDOW (gtk_widget_get_root (widget)), &error))
+    show_toast (self, error->message);
+  g_clear_pointer (&document, care_plan_document_free);
+}
+
+/* Writes the version on screen to PATH as a PDF (atomically, never through
+ * a temporary file elsewhere). */
+gboolean
+care_case_page_export_plan (CareCasePage  *self,
+                            const char    *path,
+                            GError       **error)
+{
+  CarePlanDocument *document;
+  gboolean ok;
+
+  g_return_val_if_fail (CARE_IS_CASE_PAGE (self), FALSE);
+  g_return_val_if_fail (self->draft != NULL, FALSE);
+
+  document = make_plan_document (self, error);
+  if (document == NULL)
+    return FALSE;
+  ok = care_plan_pdf_write (document, path, error);
+  care_plan_document_free (document);
+  return ok;
+}
+
+static void
+plan_export_chosen_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       gpointer         user_data)
+{
+  CareCasePage *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->draft != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && care_case_page_export_plan (self, path, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message =
+            /* Translators: %s is a file name. */
+            g_strdup_printf (_("Plan exported to %s. The PDF is not encrypted: keep it safe."), name);
+
+          show_toast (self, message);
+        }
+      else if (error != NULL)
+        show_toast (self, error->message);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+export_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CareCasePage *self = CARE_CASE_PAGE (widget);
+  CarePlanVersion *version;
+  g_autofree char *number = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog;
+
+  if (self->draft == NULL)
+    return;
+
+  version = get_shown_version (self);
+  number = care_case_number_format (&self->draft->number);
+  /* Translators: the suggested file name; %1$s is a case number, %2$u a version. */
+  name = g_strdup_printf (_("%1$s plan v%2$u.pdf"), number, version != NULL ? version->number : 1);
+
+  /* The PDF is the one thing CARE writes in clear: the title says so. */
+  dialog = gtk_file_chooser_native_new (_("Export the Plan as PDF — the File Is Not Encrypted"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (plan_export_chosen_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static CareFollowUp *
 find_followup (CareCase *c,
                gint64    id,
@@ -1489,6 +1607,8 @@ care_case_page_class_init (CareCasePageClass *klass)
   gtk_widget_class_install_action (widget_class, "case.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "case.agree-plan", NULL, agree_plan_action);
   gtk_widget_class_install_action (widget_class, "case.amend-plan", NULL, amend_plan_action);
+  gtk_widget_class_install_action (widget_class, "case.print-plan", NULL, print_plan_action);
+  gtk_widget_class_install_action (widget_class, "case.export-plan", NULL, export_plan_action);
   gtk_widget_class_install_action (widget_class, "case.record-followup", "x", record_followup_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "case.close", NULL);
 }

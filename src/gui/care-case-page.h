@@ -30,4 +30,8 @@ void            care_case_page_flush      (CareCasePage *self);
 const CareCase *care_case_page_get_case   (CareCasePage *self);
 gboolean        care_case_page_has_unsaved_changes (CareCasePage *self);
 
+gboolean      care_case_page_export_plan (CareCasePage  *self,
+                                          const char    *path,
+                                          GError       **error);
+
 G_END_DECLS
