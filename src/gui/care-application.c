@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "care-application.h"
+#include "care-language.h"
 #include "care-demo-vault.h"
 #include "care-preferences-window.h"
 #include "care-store-access.h"
@@ -286,6 +287,9 @@ demo_thread (GTask        *task,
   g_autoptr(CareVault) vault = NULL;
   GError *error = NULL;
 
+  /* What this thread reports is in the interface's language. */
+  care_language_use_in_thread ();
+
   vault = care_demo_vault_create (self->demo_path, self->demo_passphrase, self->demo_cases,
                                   NULL, demo_progress_cb, self, &error);
   if (vault == NULL)
@@ -486,6 +490,68 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_activated_cb },
 };
 
+/* Every window is made again in the new language, and comes back showing
+ * what it showed: GTK translates strings when widgets are built, so
+ * rebuilding is the one way to retranslate them all. */
+static void
+rebuild_windows (CareApplication *self)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  gboolean had_preferences = FALSE;
+  CareWindow *active = NULL;
+
+  for (const GList *l = windows; l != NULL; l = l->next)
+    {
+      GtkWindow *old = l->data;
+
+      if (CARE_IS_WINDOW (old))
+        {
+          g_autoptr(GVariant) state = care_window_capture_state (CARE_WINDOW (old));
+          CareWindow *window = care_window_new (self);
+          int width, height;
+
+          gtk_window_get_default_size (old, &width, &height);
+          gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+          if (gtk_window_is_maximized (old))
+            gtk_window_maximize (GTK_WINDOW (window));
+          care_window_restore_state (window, state);
+          gtk_window_present (GTK_WINDOW (window));
+          if (old == gtk_application_get_active_window (GTK_APPLICATION (self)) || active == NULL)
+            active = window;
+        }
+      else
+        had_preferences |= CARE_IS_PREFERENCES_WINDOW (old);
+    }
+
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+
+  /* Whoever switched from Preferences finds it again, translated. */
+  if (had_preferences && active != NULL)
+    {
+      CarePreferencesWindow *prefs = care_preferences_window_new (self->settings);
+
+      gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (active));
+      gtk_window_present (GTK_WINDOW (prefs));
+    }
+}
+
+static void
+apply_language (CareApplication *self)
+{
+  g_autofree char *choice = g_settings_get_string (self->settings, "language");
+
+  if (!care_language_set (care_language_from_string (choice)))
+    g_warning ("The locale for the %s interface is not installed", choice);
+}
+
+static void
+language_changed_cb (CareApplication *self)
+{
+  apply_language (self);
+  rebuild_windows (self);
+}
+
 static void
 care_application_startup (GApplication *app)
 {
@@ -498,6 +564,9 @@ care_application_startup (GApplication *app)
   G_APPLICATION_CLASS (care_application_parent_class)->startup (app);
 
   self->settings = g_settings_new (APPLICATION_ID);
+  apply_language (self);
+  g_signal_connect_object (self->settings, "changed::language",
+                           G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
 
   if (self->demo && self->demo_path == NULL)
     {
@@ -509,6 +578,11 @@ care_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  /* app.language: the primary menu's System / Français / English. */
+  {
+    g_autoptr(GAction) language = g_settings_create_action (self->settings, "language");
+    g_action_map_add_action (G_ACTION_MAP (self), language);
+  }
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);

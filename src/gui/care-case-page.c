@@ -1297,6 +1297,26 @@ print_plan_action (GtkWidget  *widget,
   g_clear_pointer (&document, care_plan_document_free);
 }
 
+/* Which of Summary, Plan, Follow-up, History is shown: kept across a
+ * change of interface language. */
+const char *
+care_case_page_get_visible_page (CareCasePage *self)
+{
+  g_return_val_if_fail (CARE_IS_CASE_PAGE (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->page_stack);
+}
+
+void
+care_case_page_set_visible_page (CareCasePage *self,
+                                 const char   *name)
+{
+  g_return_if_fail (CARE_IS_CASE_PAGE (self));
+
+  if (name != NULL && adw_view_stack_get_child_by_name (self->page_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->page_stack, name);
+}
+
 /* Writes the version on screen to PATH as a PDF (atomically, never through
  * a temporary file elsewhere). */
 gboolean

@@ -30,6 +30,10 @@ void            care_case_page_flush      (CareCasePage *self);
 const CareCase *care_case_page_get_case   (CareCasePage *self);
 gboolean        care_case_page_has_unsaved_changes (CareCasePage *self);
 
+const char     *care_case_page_get_visible_page (CareCasePage *self);
+void            care_case_page_set_visible_page (CareCasePage *self,
+                                                 const char   *name);
+
 gboolean      care_case_page_export_plan (CareCasePage  *self,
                                           const char    *path,
                                           GError       **error);

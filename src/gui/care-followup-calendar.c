@@ -17,6 +17,7 @@
 #include <locale.h>
 
 #include "care-case-store.h"
+#include "care-language.h"
 #include "care-date.h"
 #include "care-followup-calendar.h"
 #include "care-store-access.h"
@@ -497,6 +498,9 @@ load_thread (GTask        *task,
 {
   LoadData *data = task_data;
   GError *error = NULL;
+
+  /* What this thread reports is in the interface's language. */
+  care_language_use_in_thread ();
 
   if (g_task_return_error_if_cancelled (task))
     return;

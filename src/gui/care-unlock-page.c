@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "care-unlock-page.h"
+#include "care-language.h"
 #include "care-vault.h"
 
 struct _CareUnlockPage
@@ -238,8 +239,12 @@ unlock_in_thread (GTask        *task,
 {
   UnlockRequest *request = data;
   g_autoptr(GError) error = NULL;
-  CareVault *vault = care_vault_open (request->path, request->user, request->passphrase, &error);
+  CareVault *vault;
 
+  /* What this thread reports is in the interface's language. */
+  care_language_use_in_thread ();
+
+  vault = care_vault_open (request->path, request->user, request->passphrase, &error);
   if (vault == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

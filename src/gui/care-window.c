@@ -12,6 +12,7 @@
 #include "care-cases-view.h"
 #include "care-create-vault-page.h"
 #include "care-followup-calendar.h"
+#include "care-language.h"
 #include "care-partners-view.h"
 #include "care-programme-view.h"
 #include "care-unlock-page.h"
@@ -303,6 +304,9 @@ back_up_thread (GTask        *task,
   GError *error = NULL;
   gboolean done;
 
+  /* What this thread reports is in the interface's language. */
+  care_language_use_in_thread ();
+
   {
     /* care_vault_backup reads through the vault's connection. */
     g_autoptr(CareStoreAccess) access = care_store_access_lock (vault);
@@ -473,6 +477,61 @@ application_set_cb (CareWindow *self)
   g_signal_connect_object (app, "locking", G_CALLBACK (locking_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (app, "notify::demo-progress", G_CALLBACK (demo_progress_cb), self, G_CONNECT_SWAPPED);
   update_view (self);
+}
+
+/* Where the person is, as an a{sv}: the workspace view, the case open and
+ * which of its pages. Pending edits are saved first, as on a lock. */
+GVariant *
+care_window_capture_state (CareWindow *self)
+{
+  GVariantBuilder builder;
+  const CareCase *open_case;
+  const char *view;
+
+  g_return_val_if_fail (CARE_IS_WINDOW (self), NULL);
+
+  care_case_page_flush (self->case_page);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  view = adw_view_stack_get_visible_child_name (self->view_stack);
+  if (view != NULL)
+    g_variant_builder_add (&builder, "{sv}", "view", g_variant_new_string (view));
+
+  open_case = care_case_page_get_case (self->case_page);
+  if (open_case != NULL && care_case_number_is_set (&open_case->number) &&
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->workspace_leaflet), "case") == 0)
+    {
+      g_autofree char *number = care_case_number_format (&open_case->number);
+      const char *page = care_case_page_get_visible_page (self->case_page);
+
+      g_variant_builder_add (&builder, "{sv}", "case", g_variant_new_string (number));
+      if (page != NULL)
+        g_variant_builder_add (&builder, "{sv}", "case-page", g_variant_new_string (page));
+    }
+
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
+void
+care_window_restore_state (CareWindow *self,
+                           GVariant   *state)
+{
+  const char *view = NULL, *number = NULL, *page = NULL;
+
+  g_return_if_fail (CARE_IS_WINDOW (self));
+  g_return_if_fail (state != NULL);
+
+  g_variant_lookup (state, "view", "&s", &view);
+  g_variant_lookup (state, "case", "&s", &number);
+  g_variant_lookup (state, "case-page", "&s", &page);
+
+  if (view != NULL && adw_view_stack_get_child_by_name (self->view_stack, view) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, view);
+  if (number != NULL && care_application_get_vault (self->application) != NULL)
+    {
+      case_activated_cb (self, number);
+      care_case_page_set_visible_page (self->case_page, page);
+    }
 }
 
 static gboolean

@@ -19,4 +19,8 @@ void        care_window_back_up        (CareWindow      *self,
                                         const char      *path);
 gboolean    care_window_is_backing_up  (CareWindow      *self);
 
+GVariant   *care_window_capture_state  (CareWindow      *self);
+void        care_window_restore_state  (CareWindow      *self,
+                                        GVariant        *state);
+
 G_END_DECLS
