@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "care-case-page.h"
+#include "care-format.h"
 #include "care-case-store.h"
 #include "care-country.h"
 #include "care-eligibility.h"
@@ -522,7 +523,7 @@ format_money (gint64      cents,
               const char *currency)
 {
   /* Grouped and punctuated as in the interface's language. */
-  return care_money_format_for_language (cents, currency, g_get_language_names ()[0]);
+  return care_format_money (cents, currency, NULL);
 }
 
 static CarePlanVersion *
@@ -595,8 +596,8 @@ fill_measures (CareCasePage *self)
     {
       CareMeasure *m = g_ptr_array_index (version->measures, i);
       CareMeasureGroup group = care_measure_get_group (m);
-      g_autofree char *start = care_date_format (&m->planned_start);
-      g_autofree char *end = care_date_format (&m->planned_end);
+      g_autofree char *start = care_format_date (&m->planned_start, CARE_DATE_LONG, NULL);
+      g_autofree char *end = care_format_date (&m->planned_end, CARE_DATE_LONG, NULL);
       g_autofree char *budget = format_money (m->budget_cents, m->currency);
       g_autofree char *cost = format_money (m->actual_cost_cents, m->currency);
       g_autofree char *subtitle = NULL;
@@ -647,7 +648,7 @@ fill_plan (CareCasePage *self)
 
       if (v->state == CARE_PLAN_AGREED)
         {
-          g_autofree char *on = care_date_format (&v->agreed_on);
+          g_autofree char *on = care_format_date (&v->agreed_on, CARE_DATE_LONG, NULL);
 
           /* Translators: %1$u is the version number, %2$s the date it was agreed */
           label = g_strdup_printf (_("Version %1$u, agreed on %2$s"), v->number, on);
@@ -689,7 +690,7 @@ fill_followups (CareCasePage *self)
   for (guint i = 0; i < self->draft->followups->len; i++)
     {
       CareFollowUp *f = g_ptr_array_index (self->draft->followups, i);
-      g_autofree char *due = care_date_format (&f->due_on);
+      g_autofree char *due = care_format_date (&f->due_on, CARE_DATE_LONG, NULL);
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
       const char *state;
@@ -707,7 +708,7 @@ fill_followups (CareCasePage *self)
 
       if (care_follow_up_is_done (f))
         {
-          g_autofree char *done = care_date_format (&f->done_on);
+          g_autofree char *done = care_format_date (&f->done_on, CARE_DATE_LONG, NULL);
 
           /* Translators: %1$s is a date, %2$s how (visit, phone…), %3$s who */
           subtitle = g_strdup_printf (_("Done on %1$s (%2$s) by %3$s"), done,

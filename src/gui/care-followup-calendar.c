@@ -17,6 +17,7 @@
 #include <locale.h>
 
 #include "care-case-store.h"
+#include "care-format.h"
 #include "care-language.h"
 #include "care-date.h"
 #include "care-followup-calendar.h"
@@ -258,7 +259,7 @@ new_chip (CareFollowupCalendar  *self,
   GtkWidget *number = gtk_label_new (get_short_number (row->case_number));
   g_autofree char *kind = describe_kind (row);
   g_autofree char *months = NULL;
-  g_autofree char *due = care_date_format (&row->due_on);
+  g_autofree char *due = care_format_date (&row->due_on, CARE_DATE_LONG, NULL);
   g_autofree char *description = NULL;
   GtkWidget *months_label;
 
@@ -438,7 +439,7 @@ fill_side_list (CareFollowupCalendar *self,
       GtkWidget *action_row = adw_action_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name (get_mode_icon (row->mode));
       g_autofree char *kind = describe_kind (row);
-      g_autofree char *due = care_date_format (&row->due_on);
+      g_autofree char *due = care_format_date (&row->due_on, CARE_DATE_LONG, NULL);
       g_autofree char *name = g_strdup_printf ("%s %s", row->given_names != NULL ? row->given_names : "",
                                                row->family_name != NULL ? row->family_name : "");
       g_autofree char *subtitle = NULL;

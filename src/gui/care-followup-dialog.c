@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "care-date.h"
+#include "care-format.h"
 #include "care-followup-dialog.h"
 #include "care-validate.h"
 
@@ -183,7 +184,7 @@ care_followup_dialog_new (GtkWindow          *parent,
   self->followup = care_follow_up_copy (followup);
   self->today = *today;
 
-  due = care_date_format (&followup->due_on);
+  due = care_format_date (&followup->due_on, CARE_DATE_LONG, NULL);
   if (followup->months_after_arrival > 0)
     /* Translators: %1$u is a number of months, %2$s a date */
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u month after arrival, due %2$s",
