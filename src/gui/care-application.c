@@ -7,8 +7,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sodium.h>
+#include <string.h>
 
 #include "care-application.h"
+#include "care-language.h"
+#include "care-demo-vault.h"
 #include "care-preferences-window.h"
 #include "care-store-access.h"
 #include "care-window.h"
@@ -22,6 +26,15 @@ struct _CareApplication
   CareVault      *vault;
   gint64          last_activity;
   guint           idle_check_id;
+
+  /* care --demo: a throw-away vault, deleted on quit. */
+  gboolean        demo;
+  guint           demo_cases;
+  char           *demo_path;
+  char           *demo_passphrase;
+  double          demo_progress;     /* 0…1 while it is filled, 1 when ready */
+  guint           demo_progress_id;
+  GError         *demo_error;
 };
 
 G_DEFINE_FINAL_TYPE (CareApplication, care_application, ADW_TYPE_APPLICATION)
@@ -29,6 +42,7 @@ G_DEFINE_FINAL_TYPE (CareApplication, care_application, ADW_TYPE_APPLICATION)
 enum {
   PROP_0,
   PROP_VAULT,
+  PROP_DEMO_PROGRESS,
   N_PROPS
 };
 
@@ -116,7 +130,9 @@ care_application_set_vault (CareApplication *self,
 
   if (vault != NULL)
     {
-      g_settings_set_string (self->settings, "last-vault", care_vault_get_path (vault));
+      /* The demo vault is gone after this session: not one to come back to. */
+      if (!self->demo)
+        g_settings_set_string (self->settings, "last-vault", care_vault_get_path (vault));
       self->last_activity = g_get_monotonic_time ();
       self->idle_check_id = g_timeout_add_seconds (IDLE_CHECK_SECONDS, idle_check_cb, self);
     }
@@ -142,6 +158,8 @@ care_application_dup_vault_path (CareApplication *self)
 
   g_return_val_if_fail (CARE_IS_APPLICATION (self), NULL);
 
+  if (self->demo)
+    return g_strdup (self->demo_path);
   last = g_settings_get_string (self->settings, "last-vault");
   if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
     return g_steal_pointer (&last);
@@ -175,6 +193,197 @@ care_application_lock_if_idle (CareApplication *self,
 
   care_application_lock (self);
   return TRUE;
+}
+
+/* --- care --demo --- */
+
+gboolean
+care_application_is_demo (CareApplication *self)
+{
+  g_return_val_if_fail (CARE_IS_APPLICATION (self), FALSE);
+
+  return self->demo;
+}
+
+guint
+care_application_get_demo_cases (CareApplication *self)
+{
+  g_return_val_if_fail (CARE_IS_APPLICATION (self), 0);
+
+  return self->demo_cases;
+}
+
+const char *
+care_application_get_demo_passphrase (CareApplication *self)
+{
+  g_return_val_if_fail (CARE_IS_APPLICATION (self), NULL);
+
+  return self->demo_passphrase;
+}
+
+double
+care_application_get_demo_progress (CareApplication *self)
+{
+  g_return_val_if_fail (CARE_IS_APPLICATION (self), 0.0);
+
+  return self->demo_progress;
+}
+
+const GError *
+care_application_get_demo_error (CareApplication *self)
+{
+  g_return_val_if_fail (CARE_IS_APPLICATION (self), NULL);
+
+  return self->demo_error;
+}
+
+typedef struct {
+  CareApplication *self;     /* a reference */
+  double           fraction;
+} DemoProgress;
+
+static gboolean
+demo_progress_idle_cb (gpointer user_data)
+{
+  DemoProgress *p = user_data;
+
+  /* A late report must not undo "ready". */
+  if (p->self->demo_progress < 1.0)
+    {
+      p->self->demo_progress = MIN (p->fraction, 0.99);
+      g_object_notify_by_pspec (G_OBJECT (p->self), properties[PROP_DEMO_PROGRESS]);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+demo_progress_free (gpointer data)
+{
+  DemoProgress *p = data;
+
+  g_object_unref (p->self);
+  g_free (p);
+}
+
+/* Called from the worker thread: the fraction goes to the main thread. */
+static void
+demo_progress_cb (double   fraction,
+                  gpointer user_data)
+{
+  DemoProgress *p = g_new0 (DemoProgress, 1);
+
+  p->self = g_object_ref (user_data);
+  p->fraction = fraction;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, demo_progress_idle_cb, p, demo_progress_free);
+}
+
+static void
+demo_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  CareApplication *self = source_object;
+  g_autoptr(CareVault) vault = NULL;
+  GError *error = NULL;
+
+  /* What this thread reports is in the interface's language. */
+  care_language_use_in_thread ();
+
+  vault = care_demo_vault_create (self->demo_path, self->demo_passphrase, self->demo_cases,
+                                  NULL, demo_progress_cb, self, &error);
+  if (vault == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* The person unlocks it with the passphrase shown, as any vault. */
+  care_vault_lock (vault);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+demo_ready_cb (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  CareApplication *self = CARE_APPLICATION (source_object);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &self->demo_error))
+    g_warning ("Could not prepare the demo vault: %s", self->demo_error->message);
+  self->demo_progress = 1.0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO_PROGRESS]);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* Makes the private directory and starts filling the vault; the unlock
+ * page shows the progress, then the passphrase. */
+gboolean
+care_application_start_demo (CareApplication *self,
+                             guint            cases,
+                             GError         **error)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (CARE_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (self->demo_path == NULL, FALSE);
+
+  /* g_dir_make_tmp creates it 0700: no one else can read the cases. */
+  dir = g_dir_make_tmp ("care-demo-XXXXXX", error);
+  if (dir == NULL)
+    return FALSE;
+
+  self->demo = TRUE;
+  self->demo_cases = cases;
+  self->demo_path = g_build_filename (dir, "demo.care", NULL);
+  self->demo_passphrase = care_demo_vault_make_passphrase ();
+  self->demo_progress = 0.0;
+  g_clear_error (&self->demo_error);
+
+  g_application_hold (G_APPLICATION (self));
+  task = g_task_new (self, NULL, demo_ready_cb, NULL);
+  g_task_set_source_tag (task, care_application_start_demo);
+  g_task_run_in_thread (task, demo_thread);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO_PROGRESS]);
+  return TRUE;
+}
+
+/* Locks and deletes the demo vault: done on quit. */
+void
+care_application_end_demo (CareApplication *self)
+{
+  g_return_if_fail (CARE_IS_APPLICATION (self));
+
+  if (self->demo_path == NULL)
+    return;
+  care_application_lock (self);
+  care_demo_vault_delete (self->demo_path);
+}
+
+static int
+care_application_handle_local_options (GApplication *app,
+                                       GVariantDict *options)
+{
+  CareApplication *self = CARE_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "demo"))
+    {
+      int cases = CARE_DEMO_CASES;
+
+      g_variant_dict_lookup (options, "demo-cases", "i", &cases);
+      if (cases < 1 || cases > 200000)
+        {
+          g_printerr ("%s\n", _("--demo-cases must be between 1 and 200000"));
+          return 2;
+        }
+      self->demo = TRUE;
+      self->demo_cases = (guint) cases;
+      /* A demo is a session of its own, beside a CARE already running. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return G_APPLICATION_CLASS (care_application_parent_class)->handle_local_options (app, options);
 }
 
 static CareWindow *
@@ -281,6 +490,68 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_activated_cb },
 };
 
+/* Every window is made again in the new language, and comes back showing
+ * what it showed: GTK translates strings when widgets are built, so
+ * rebuilding is the one way to retranslate them all. */
+static void
+rebuild_windows (CareApplication *self)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  gboolean had_preferences = FALSE;
+  CareWindow *active = NULL;
+
+  for (const GList *l = windows; l != NULL; l = l->next)
+    {
+      GtkWindow *old = l->data;
+
+      if (CARE_IS_WINDOW (old))
+        {
+          g_autoptr(GVariant) state = care_window_capture_state (CARE_WINDOW (old));
+          CareWindow *window = care_window_new (self);
+          int width, height;
+
+          gtk_window_get_default_size (old, &width, &height);
+          gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+          if (gtk_window_is_maximized (old))
+            gtk_window_maximize (GTK_WINDOW (window));
+          care_window_restore_state (window, state);
+          gtk_window_present (GTK_WINDOW (window));
+          if (old == gtk_application_get_active_window (GTK_APPLICATION (self)) || active == NULL)
+            active = window;
+        }
+      else
+        had_preferences |= CARE_IS_PREFERENCES_WINDOW (old);
+    }
+
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+
+  /* Whoever switched from Preferences finds it again, translated. */
+  if (had_preferences && active != NULL)
+    {
+      CarePreferencesWindow *prefs = care_preferences_window_new (self->settings);
+
+      gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (active));
+      gtk_window_present (GTK_WINDOW (prefs));
+    }
+}
+
+static void
+apply_language (CareApplication *self)
+{
+  g_autofree char *choice = g_settings_get_string (self->settings, "language");
+
+  if (!care_language_set (care_language_from_string (choice)))
+    g_warning ("The locale for the %s interface is not installed", choice);
+}
+
+static void
+language_changed_cb (CareApplication *self)
+{
+  apply_language (self);
+  rebuild_windows (self);
+}
+
 static void
 care_application_startup (GApplication *app)
 {
@@ -293,9 +564,25 @@ care_application_startup (GApplication *app)
   G_APPLICATION_CLASS (care_application_parent_class)->startup (app);
 
   self->settings = g_settings_new (APPLICATION_ID);
+  apply_language (self);
+  g_signal_connect_object (self->settings, "changed::language",
+                           G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
+
+  if (self->demo && self->demo_path == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!care_application_start_demo (self, self->demo_cases, &error))
+        g_warning ("Could not prepare the demo vault: %s", error->message);
+    }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  /* app.language: the primary menu's System / Français / English. */
+  {
+    g_autoptr(GAction) language = g_settings_create_action (self->settings, "language");
+    g_action_map_add_action (G_ACTION_MAP (self), language);
+  }
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
@@ -307,8 +594,11 @@ care_application_startup (GApplication *app)
 static void
 care_application_shutdown (GApplication *app)
 {
+  CareApplication *self = CARE_APPLICATION (app);
+
   /* Keys are wiped on the way out, whatever closed the last window. */
-  care_application_lock (CARE_APPLICATION (app));
+  care_application_lock (self);
+  care_application_end_demo (self);
 
   G_APPLICATION_CLASS (care_application_parent_class)->shutdown (app);
 }
@@ -327,6 +617,10 @@ care_application_get_property (GObject    *object,
       g_value_set_object (value, self->vault);
       break;
 
+    case PROP_DEMO_PROGRESS:
+      g_value_set_double (value, self->demo_progress);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -342,6 +636,11 @@ care_application_finalize (GObject *object)
     care_vault_lock (self->vault);
   g_clear_object (&self->vault);
   g_clear_object (&self->settings);
+  g_free (self->demo_path);
+  if (self->demo_passphrase != NULL)
+    sodium_memzero (self->demo_passphrase, strlen (self->demo_passphrase));
+  g_free (self->demo_passphrase);
+  g_clear_error (&self->demo_error);
 
   G_OBJECT_CLASS (care_application_parent_class)->finalize (object);
 }
@@ -358,6 +657,10 @@ care_application_class_init (CareApplicationClass *klass)
   properties[PROP_VAULT] =
     g_param_spec_object ("vault", NULL, NULL, CARE_TYPE_VAULT,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* With --demo: how far the demo vault is filled (1 when it is ready). */
+  properties[PROP_DEMO_PROGRESS] =
+    g_param_spec_double ("demo-progress", NULL, NULL, 0.0, 1.0, 0.0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted just before the vault is locked, while it can still be written:
@@ -366,6 +669,7 @@ care_application_class_init (CareApplicationClass *klass)
     g_signal_new ("locking", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, CARE_TYPE_VAULT);
 
+  app_class->handle_local_options = care_application_handle_local_options;
   app_class->startup = care_application_startup;
   app_class->shutdown = care_application_shutdown;
   app_class->activate = care_application_activate;
@@ -375,4 +679,13 @@ care_application_class_init (CareApplicationClass *klass)
 static void
 care_application_init (CareApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Open a throw-away vault of invented cases, deleted on quit"), NULL },
+    { "demo-cases", 0, 0, G_OPTION_ARG_INT, NULL,
+      N_("How many invented cases the demo vault holds (default 2000)"), N_("COUNT") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
 }

@@ -26,4 +26,14 @@ void             care_application_note_activity      (CareApplication *self);
 gboolean         care_application_lock_if_idle       (CareApplication *self,
                                                       gint64           now_usec);
 
+gboolean         care_application_is_demo            (CareApplication *self);
+gboolean         care_application_start_demo         (CareApplication *self,
+                                                      guint            cases,
+                                                      GError         **error);
+void             care_application_end_demo           (CareApplication *self);
+guint            care_application_get_demo_cases     (CareApplication *self);
+const char      *care_application_get_demo_passphrase (CareApplication *self);
+double           care_application_get_demo_progress  (CareApplication *self);
+const GError    *care_application_get_demo_error     (CareApplication *self);
+
 G_END_DECLS

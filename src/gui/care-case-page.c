@@ -17,11 +17,15 @@
 #include <time.h>
 
 #include "care-case-page.h"
+#include "care-format.h"
 #include "care-case-store.h"
 #include "care-country.h"
 #include "care-eligibility.h"
+#include "care-followup-dialog.h"
 #include "care-issue.h"
 #include "care-money.h"
+#include "care-plan-pdf.h"
+#include "care-plan-print.h"
 #include "care-store-access.h"
 #include "care-validate.h"
 
@@ -519,7 +523,7 @@ format_money (gint64      cents,
               const char *currency)
 {
   /* Grouped and punctuated as in the interface's language. */
-  return care_money_format_for_language (cents, currency, g_get_language_names ()[0]);
+  return care_format_money (cents, currency, NULL);
 }
 
 static CarePlanVersion *
@@ -547,6 +551,9 @@ update_plan_actions (CareCasePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.amend-plan",
                                  saved && current != NULL && care_plan_version_is_frozen (current));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.delete", saved);
+  /* A plan with no measures prints as a blank form to fill in at a meeting. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.print-plan", saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.export-plan", saved);
 }
 
 static void
@@ -589,8 +596,8 @@ fill_measures (CareCasePage *self)
     {
       CareMeasure *m = g_ptr_array_index (version->measures, i);
       CareMeasureGroup group = care_measure_get_group (m);
-      g_autofree char *start = care_date_format (&m->planned_start);
-      g_autofree char *end = care_date_format (&m->planned_end);
+      g_autofree char *start = care_format_date (&m->planned_start, CARE_DATE_LONG, NULL);
+      g_autofree char *end = care_format_date (&m->planned_end, CARE_DATE_LONG, NULL);
       g_autofree char *budget = format_money (m->budget_cents, m->currency);
       g_autofree char *cost = format_money (m->actual_cost_cents, m->currency);
       g_autofree char *subtitle = NULL;
@@ -641,7 +648,7 @@ fill_plan (CareCasePage *self)
 
       if (v->state == CARE_PLAN_AGREED)
         {
-          g_autofree char *on = care_date_format (&v->agreed_on);
+          g_autofree char *on = care_format_date (&v->agreed_on, CARE_DATE_LONG, NULL);
 
           /* Translators: %1$u is the version number, %2$s the date it was agreed */
           label = g_strdup_printf (_("Version %1$u, agreed on %2$s"), v->number, on);
@@ -683,7 +690,7 @@ fill_followups (CareCasePage *self)
   for (guint i = 0; i < self->draft->followups->len; i++)
     {
       CareFollowUp *f = g_ptr_array_index (self->draft->followups, i);
-      g_autofree char *due = care_date_format (&f->due_on);
+      g_autofree char *due = care_format_date (&f->due_on, CARE_DATE_LONG, NULL);
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
       const char *state;
@@ -701,7 +708,7 @@ fill_followups (CareCasePage *self)
 
       if (care_follow_up_is_done (f))
         {
-          g_autofree char *done = care_date_format (&f->done_on);
+          g_autofree char *done = care_format_date (&f->done_on, CARE_DATE_LONG, NULL);
 
           /* Translators: %1$s is a date, %2$s how (visit, phone…), %3$s who */
           subtitle = g_strdup_printf (_("Done on %1$s (%2$s) by %3$s"), done,
@@ -729,7 +736,25 @@ fill_followups (CareCasePage *self)
       row = new_row (title, subtitle);
       label = gtk_label_new (state);
       gtk_widget_add_css_class (label, style);
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      if (!care_follow_up_is_cancelled (f) && f->id != 0)
+        {
+          gboolean done = care_follow_up_is_done (f);
+          GtkWidget *button = gtk_button_new_with_mnemonic (done ? _("_Edit…") : _("_Record…"));
+          /* Translators: %s describes a follow-up, e.g. "3 months after arrival, due 2015-03-02" */
+          g_autofree char *a11y = g_strdup_printf (done ? _("Edit the follow-up %s") : _("Record the follow-up %s"), title);
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          if (!done)
+            gtk_widget_add_css_class (button, "suggested-action");
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case.record-followup");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", f->id);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+          g_object_set_data (G_OBJECT (row), "care-record-button", button);
+        }
+      g_object_set_data (G_OBJECT (row), "care-followup-id", GINT_TO_POINTER ((int) f->id));
       add_row (self, rows, self->followups_group, row);
     }
   if (self->draft->followups->len == 0)
@@ -1241,6 +1266,248 @@ amend_plan_action (GtkWidget  *widget,
   fill_plan (self);
 }
 
+/* The document of the version on screen, in its own language. */
+static CarePlanDocument *
+make_plan_document (CareCasePage  *self,
+                    GError       **error)
+{
+  CarePlanDocumentOptions options = { 0 };
+  CarePlanVersion *version = get_shown_version (self);
+
+  options.paper = CARE_PAPER_A4;
+  options.settings = self->settings;
+  return care_plan_document_new (self->draft, version != NULL ? version->number : 0, &options, error);
+}
+
+static void
+print_plan_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CareCasePage *self = CARE_CASE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  CarePlanDocument *document;
+
+  if (self->draft == NULL)
+    return;
+
+  document = make_plan_document (self, &error);
+  if (document == NULL ||
+      !care_plan_print (document, GTK_WINDOW (gtk_widget_get_root (widget)), &error))
+    show_toast (self, error->message);
+  g_clear_pointer (&document, care_plan_document_free);
+}
+
+/* Which of Summary, Plan, Follow-up, History is shown: kept across a
+ * change of interface language. */
+const char *
+care_case_page_get_visible_page (CareCasePage *self)
+{
+  g_return_val_if_fail (CARE_IS_CASE_PAGE (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->page_stack);
+}
+
+void
+care_case_page_set_visible_page (CareCasePage *self,
+                                 const char   *name)
+{
+  g_return_if_fail (CARE_IS_CASE_PAGE (self));
+
+  if (name != NULL && adw_view_stack_get_child_by_name (self->page_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->page_stack, name);
+}
+
+/* Writes the version on screen to PATH as a PDF (atomically, never through
+ * a temporary file elsewhere). */
+gboolean
+care_case_page_export_plan (CareCasePage  *self,
+                            const char    *path,
+                            GError       **error)
+{
+  CarePlanDocument *document;
+  gboolean ok;
+
+  g_return_val_if_fail (CARE_IS_CASE_PAGE (self), FALSE);
+  g_return_val_if_fail (self->draft != NULL, FALSE);
+
+  document = make_plan_document (self, error);
+  if (document == NULL)
+    return FALSE;
+  ok = care_plan_pdf_write (document, path, error);
+  care_plan_document_free (document);
+  return ok;
+}
+
+static void
+plan_export_chosen_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       gpointer         user_data)
+{
+  CareCasePage *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->draft != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && care_case_page_export_plan (self, path, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message =
+            /* Translators: %s is a file name. */
+            g_strdup_printf (_("Plan exported to %s. The PDF is not encrypted: keep it safe."), name);
+
+          show_toast (self, message);
+        }
+      else if (error != NULL)
+        show_toast (self, error->message);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+export_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CareCasePage *self = CARE_CASE_PAGE (widget);
+  CarePlanVersion *version;
+  g_autofree char *number = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog;
+
+  if (self->draft == NULL)
+    return;
+
+  version = get_shown_version (self);
+  number = care_case_number_format (&self->draft->number);
+  /* Translators: the suggested file name; %1$s is a case number, %2$u a version. */
+  name = g_strdup_printf (_("%1$s plan v%2$u.pdf"), number, version != NULL ? version->number : 1);
+
+  /* The PDF is the one thing CARE writes in clear: the title says so. */
+  dialog = gtk_file_chooser_native_new (_("Export the Plan as PDF — the File Is Not Encrypted"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (plan_export_chosen_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static CareFollowUp *
+find_followup (CareCase *c,
+               gint64    id,
+               guint    *out_index)
+{
+  for (guint i = 0; c != NULL && i < c->followups->len; i++)
+    {
+      CareFollowUp *f = g_ptr_array_index (c->followups, i);
+
+      if (f->id == id)
+        {
+          if (out_index != NULL)
+            *out_index = i;
+          return f;
+        }
+    }
+  return NULL;
+}
+
+/* The contact as recorded replaces the scheduled one, if the case as a
+ * whole stays valid; otherwise nothing changes and the reason is shown. */
+static void
+followup_recorded_cb (CareFollowupDialog *dialog,
+                      const CareFollowUp *recorded,
+                      CareCasePage       *self)
+{
+  g_autoptr(CareCase) trial = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  GDate today;
+  guint index;
+
+  if (self->draft == NULL || find_followup (self->draft, recorded->id, &index) == NULL)
+    return;
+
+  get_today (&today);
+  trial = care_case_copy (self->draft);
+  care_follow_up_free (g_ptr_array_index (trial->followups, index));
+  g_ptr_array_index (trial->followups, index) = care_follow_up_copy (recorded);
+  issues = care_case_validate (trial, self->settings, &today);
+  if (issues->len > 0)
+    {
+      CareIssue *issue = g_ptr_array_index (issues, 0);
+      /* Translators: %s says why */
+      g_autofree char *text = g_strdup_printf (_("The follow-up was not recorded: %s"), issue->message);
+
+      show_toast (self, text);
+      return;
+    }
+
+  care_follow_up_free (g_ptr_array_index (self->draft->followups, index));
+  g_ptr_array_index (self->draft->followups, index) = care_follow_up_copy (recorded);
+  note_change (self);
+  if (save_now (self))
+    {
+      AdwToast *toast = adw_toast_new (_("Follow-up recorded"));
+
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  fill_followups (self);
+}
+
+static void
+record_followup_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CareCasePage *self = CARE_CASE_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  CareFollowUp *followup;
+  CareFollowupDialog *dialog;
+  GDate today;
+
+  /* Ids come with the first save. */
+  care_case_page_flush (self);
+  followup = find_followup (self->draft, id, NULL);
+  if (followup == NULL)
+    return;
+
+  get_today (&today);
+  dialog = care_followup_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), followup,
+                                     self->vault != NULL ? care_vault_get_user (self->vault) : NULL,
+                                     &today);
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (followup_recorded_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+care_case_page_show_followup (CareCasePage *self,
+                              gint64        followup_id)
+{
+  GPtrArray *rows;
+
+  g_return_if_fail (CARE_IS_CASE_PAGE (self));
+
+  adw_view_stack_set_visible_child_name (self->page_stack, "followups");
+  rows = g_object_get_data (G_OBJECT (self->followups_group), "care-rows");
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (rows, i);
+      GtkWidget *button = g_object_get_data (row, "care-record-button");
+
+      if (GPOINTER_TO_INT (g_object_get_data (row, "care-followup-id")) == (int) followup_id)
+        {
+          gtk_widget_grab_focus (button != NULL ? button : GTK_WIDGET (row));
+          break;
+        }
+    }
+}
+
 /* --- life cycle --- */
 
 static void
@@ -1361,6 +1628,9 @@ care_case_page_class_init (CareCasePageClass *klass)
   gtk_widget_class_install_action (widget_class, "case.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "case.agree-plan", NULL, agree_plan_action);
   gtk_widget_class_install_action (widget_class, "case.amend-plan", NULL, amend_plan_action);
+  gtk_widget_class_install_action (widget_class, "case.print-plan", NULL, print_plan_action);
+  gtk_widget_class_install_action (widget_class, "case.export-plan", NULL, export_plan_action);
+  gtk_widget_class_install_action (widget_class, "case.record-followup", "x", record_followup_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "case.close", NULL);
 }
 

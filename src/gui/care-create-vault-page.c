@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "care-create-vault-page.h"
+#include "care-language.h"
 #include "care-vault.h"
 
 struct _CareCreateVaultPage
@@ -170,6 +171,9 @@ create_in_thread (GTask        *task,
   CreateRequest *request = data;
   g_autoptr(GError) error = NULL;
   CareVault *vault;
+
+  /* What this thread reports is in the interface's language. */
+  care_language_use_in_thread ();
 
   vault = care_vault_create (request->path, request->user, request->passphrase,
                              CARE_KDF_COST_MODERATE, &request->recovery_key, &error);

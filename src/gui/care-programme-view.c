@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "care-case-store.h"
+#include "care-format.h"
 #include "care-country.h"
 #include "care-money.h"
 #include "care-programme-view.h"
@@ -257,9 +258,9 @@ care_programme_view_refresh (CareProgrammeView *self)
       add_bar (&self->charts[2], care_case_status_get_label ((CareCaseStatus) s), n, g_strdup_printf ("%u", n));
     }
   add_bar (&self->charts[3], _("Planned"), (double) stats->budget_planned_cents,
-           care_money_format_for_language (stats->budget_planned_cents, stats->currency, g_get_language_names ()[0]));
+           care_format_money (stats->budget_planned_cents, stats->currency, NULL));
   add_bar (&self->charts[3], _("Spent"), (double) stats->budget_spent_cents,
-           care_money_format_for_language (stats->budget_spent_cents, stats->currency, g_get_language_names ()[0]));
+           care_format_money (stats->budget_spent_cents, stats->currency, NULL));
   for (int c = 0; c < CARE_MEASURE_CATEGORY_COUNT; c++)
     {
       guint n = GPOINTER_TO_UINT (g_hash_table_lookup (stats->by_measure_category,

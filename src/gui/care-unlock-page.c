@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "care-unlock-page.h"
+#include "care-language.h"
 #include "care-vault.h"
 
 struct _CareUnlockPage
@@ -35,6 +36,12 @@ struct _CareUnlockPage
   AdwPasswordEntryRow *passphrase_row;
   GtkSpinner          *spinner;
   GtkButton           *unlock_button;
+  GtkRevealer         *demo_revealer;
+  GtkLabel            *demo_label;
+  GtkProgressBar      *demo_progress_bar;
+
+  char                *demo_passphrase;
+  gboolean             demo_preparing;
 };
 
 G_DEFINE_FINAL_TYPE (CareUnlockPage, care_unlock_page, GTK_TYPE_WIDGET)
@@ -79,8 +86,11 @@ update_actions (CareUnlockPage *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "unlock.unlock",
-                                 self->openable && !self->busy && text != NULL && *text != '\0');
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "unlock.open-other", !self->busy);
+                                 self->openable && !self->busy && !self->demo_preparing &&
+                                 text != NULL && *text != '\0');
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "unlock.open-other", !self->busy && !self->demo_preparing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "unlock.fill-demo",
+                                 self->demo_passphrase != NULL && !self->demo_preparing);
 }
 
 static void
@@ -152,6 +162,63 @@ care_unlock_page_set_path (CareUnlockPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
 }
 
+/* With care --demo: while the vault is filled (FRACTION below 1) a progress
+ * bar instead of the form; then the passphrase in a banner. */
+void
+care_unlock_page_set_demo (CareUnlockPage *self,
+                           const char     *passphrase,
+                           guint           cases,
+                           double          fraction)
+{
+  g_return_if_fail (CARE_IS_UNLOCK_PAGE (self));
+
+  g_free (self->demo_passphrase);
+  self->demo_passphrase = g_strdup (passphrase);
+  self->demo_preparing = passphrase != NULL && fraction < 1.0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->demo_progress_bar), self->demo_preparing);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_row), !self->demo_preparing);
+  if (self->demo_preparing)
+    {
+      /* Translators: %1$u is a number of cases, %2$d a percentage */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Inventing %1$u case… %2$d %%",
+                                                            "Inventing %1$u cases… %2$d %%", cases),
+                                               cases, (int) (fraction * 100));
+
+      gtk_progress_bar_set_fraction (self->demo_progress_bar, fraction);
+      gtk_progress_bar_set_text (self->demo_progress_bar, text);
+      gtk_label_set_label (self->title_label, _("Preparing the Demo Vault"));
+      show_error (self, NULL);
+    }
+  else if (passphrase != NULL)
+    {
+      /* Translators: %s is the passphrase of the demo vault */
+      g_autofree char *word = g_markup_printf_escaped ("<tt>%s</tt>", passphrase);
+      g_autofree char *text = g_strdup_printf (_("Demo vault — passphrase: %s"), word);
+
+      gtk_label_set_markup (self->demo_label, text);
+      gtk_label_set_label (self->title_label, _("Demo Vault"));
+      if (self->path != NULL)
+        load_users (self);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->demo_revealer), passphrase != NULL && !self->demo_preparing);
+  gtk_revealer_set_reveal_child (self->demo_revealer, passphrase != NULL && !self->demo_preparing);
+  update_actions (self);
+}
+
+static void
+fill_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CareUnlockPage *self = CARE_UNLOCK_PAGE (widget);
+
+  if (self->demo_passphrase == NULL)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), self->demo_passphrase);
+  gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_row));
+}
+
 /* Back to a blank form: after a lock, or when the page is shown again. */
 void
 care_unlock_page_reset (CareUnlockPage *self)
@@ -172,8 +239,12 @@ unlock_in_thread (GTask        *task,
 {
   UnlockRequest *request = data;
   g_autoptr(GError) error = NULL;
-  CareVault *vault = care_vault_open (request->path, request->user, request->passphrase, &error);
+  CareVault *vault;
 
+  /* What this thread reports is in the interface's language. */
+  care_language_use_in_thread ();
+
+  vault = care_vault_open (request->path, request->user, request->passphrase, &error);
   if (vault == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -360,6 +431,7 @@ care_unlock_page_finalize (GObject *object)
   CareUnlockPage *self = CARE_UNLOCK_PAGE (object);
 
   g_free (self->path);
+  g_free (self->demo_passphrase);
 
   G_OBJECT_CLASS (care_unlock_page_parent_class)->finalize (object);
 }
@@ -399,11 +471,15 @@ care_unlock_page_class_init (CareUnlockPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CareUnlockPage, passphrase_row);
   gtk_widget_class_bind_template_child (widget_class, CareUnlockPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, CareUnlockPage, unlock_button);
+  gtk_widget_class_bind_template_child (widget_class, CareUnlockPage, demo_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CareUnlockPage, demo_label);
+  gtk_widget_class_bind_template_child (widget_class, CareUnlockPage, demo_progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, passphrase_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, passphrase_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "unlock.unlock", NULL, unlock_action);
   gtk_widget_class_install_action (widget_class, "unlock.open-other", NULL, open_other_action);
+  gtk_widget_class_install_action (widget_class, "unlock.fill-demo", NULL, fill_demo_action);
 }
 
 static void

@@ -16,5 +16,9 @@ const char *care_unlock_page_get_path  (CareUnlockPage *self);
 void        care_unlock_page_set_path  (CareUnlockPage *self,
                                         const char     *path);
 void        care_unlock_page_reset     (CareUnlockPage *self);
+void        care_unlock_page_set_demo  (CareUnlockPage *self,
+                                        const char     *passphrase,
+                                        guint           cases,
+                                        double          fraction);
 
 G_END_DECLS

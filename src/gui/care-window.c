@@ -11,8 +11,12 @@
 #include "care-case-page.h"
 #include "care-cases-view.h"
 #include "care-create-vault-page.h"
+#include "care-followup-calendar.h"
+#include "care-language.h"
+#include "care-partners-view.h"
 #include "care-programme-view.h"
 #include "care-unlock-page.h"
+#include "care-store-access.h"
 #include "care-window.h"
 
 struct _CareWindow
@@ -38,8 +42,11 @@ struct _CareWindow
   CareCasesView        *cases_view;
   CareCasePage         *case_page;
   CareProgrammeView    *programme_view;
+  CareFollowupCalendar *followup_calendar;
+  CarePartnersView     *partners_view;
   AdwAvatar            *user_avatar;
   gboolean              programme_stale;
+  gboolean              backing_up;
 };
 
 G_DEFINE_FINAL_TYPE (CareWindow, care_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -83,6 +90,17 @@ save_window_state (CareWindow *self)
   g_settings_set_int (self->settings, "window-height", height);
 }
 
+static void show_toast (CareWindow *self,
+                        const char *text);
+
+static void
+update_back_up_action (CareWindow *self)
+{
+  gboolean unlocked = self->application != NULL && care_application_get_vault (self->application) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.back-up", unlocked && !self->backing_up);
+}
+
 /* Shows the records while the vault is unlocked, and covers them with the
  * unlock page (or the creation page when there is no vault yet) the moment
  * it is locked. */
@@ -95,11 +113,14 @@ update_view (CareWindow *self)
   care_cases_view_set_vault (self->cases_view, vault);
   care_case_page_set_vault (self->case_page, vault);
   care_programme_view_set_vault (self->programme_view, vault);
+  care_followup_calendar_set_vault (self->followup_calendar, vault);
+  care_partners_view_set_vault (self->partners_view, vault);
   /* Unlocking returns to the case that was open, if there was one. */
   if (vault != NULL && care_case_page_get_case (self->case_page) == NULL)
     adw_leaflet_set_visible_child_name (self->workspace_leaflet, "views");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.new-case", vault != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.find", vault != NULL);
+  update_back_up_action (self);
   gtk_widget_set_visible (GTK_WIDGET (self->header_bar), vault == NULL);
 
   if (vault != NULL)
@@ -123,7 +144,22 @@ update_view (CareWindow *self)
   adw_window_title_set_subtitle (self->window_title, NULL);
   adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
   path = care_application_dup_vault_path (self->application);
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
+  if (care_application_is_demo (self->application))
+    {
+      const GError *demo_error = care_application_get_demo_error (self->application);
+
+      care_unlock_page_set_path (self->unlock_page, path);
+      care_unlock_page_set_demo (self->unlock_page,
+                                 care_application_get_demo_passphrase (self->application),
+                                 care_application_get_demo_cases (self->application),
+                                 care_application_get_demo_progress (self->application));
+      gtk_stack_set_visible_child_name (self->main_stack, "unlock");
+      if (demo_error != NULL)
+        show_toast (self, demo_error->message);
+      else
+        gtk_widget_grab_focus (GTK_WIDGET (self->unlock_page));
+    }
+  else if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       care_unlock_page_set_path (self->unlock_page, path);
       care_unlock_page_reset (self->unlock_page);
@@ -172,6 +208,16 @@ case_activated_cb (CareWindow *self,
 }
 
 static void
+followup_activated_cb (CareWindow *self,
+                       const char *case_number,
+                       gint64      followup_id)
+{
+  case_activated_cb (self, case_number);
+  if (care_case_page_get_case (self->case_page) != NULL)
+    care_case_page_show_followup (self->case_page, followup_id);
+}
+
+static void
 case_closed_cb (CareWindow *self)
 {
   adw_leaflet_set_visible_child_name (self->workspace_leaflet, "views");
@@ -181,6 +227,7 @@ static void
 case_saved_cb (CareWindow *self)
 {
   care_cases_view_reload (self->cases_view);
+  care_followup_calendar_reload (self->followup_calendar);
   self->programme_stale = TRUE;
 }
 
@@ -204,6 +251,7 @@ case_deleted_cb (CareWindow *self,
 
   adw_leaflet_set_visible_child_name (self->workspace_leaflet, "views");
   care_cases_view_reload (self->cases_view);
+  care_followup_calendar_reload (self->followup_calendar);
   self->programme_stale = TRUE;
   /* Translators: %s is a case number */
   text = g_strdup_printf (_("Case %s deleted"), case_number);
@@ -241,6 +289,133 @@ find_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child_name (self->workspace_leaflet, "views");
   adw_view_stack_set_visible_child_name (self->view_stack, "cases");
   care_cases_view_focus_search (self->cases_view);
+}
+
+/* --- Back Up Vault… --- */
+
+static void
+back_up_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  CareVault *vault = g_object_get_data (G_OBJECT (task), "care-vault");
+  const char *path = task_data;
+  GError *error = NULL;
+  gboolean done;
+
+  /* What this thread reports is in the interface's language. */
+  care_language_use_in_thread ();
+
+  {
+    /* care_vault_backup reads through the vault's connection. */
+    g_autoptr(CareStoreAccess) access = care_store_access_lock (vault);
+
+    done = care_vault_backup (vault, path, &error);
+  }
+  if (done)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+back_up_done_cb (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CareWindow *self = CARE_WINDOW (source_object);
+  const char *path = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *text = NULL;
+
+  self->backing_up = FALSE;
+  update_back_up_action (self);
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    /* Translators: %s is a file name */
+    text = g_strdup_printf (_("Backup “%s” written and verified"), name);
+  else
+    /* Translators: %s says why */
+    text = g_strdup_printf (_("The vault could not be backed up: %s"), error->message);
+  show_toast (self, text);
+}
+
+/* Writes a sealed copy of the vault to PATH off the main thread, checks
+ * that it opens, and says so in a toast. */
+void
+care_window_back_up (CareWindow *self,
+                     const char *path)
+{
+  g_autoptr(GTask) task = NULL;
+  CareVault *vault;
+
+  g_return_if_fail (CARE_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  vault = self->application != NULL ? care_application_get_vault (self->application) : NULL;
+  if (vault == NULL || self->backing_up)
+    return;
+
+  self->backing_up = TRUE;
+  update_back_up_action (self);
+  show_toast (self, _("Backing up the vault…"));
+  task = g_task_new (self, NULL, back_up_done_cb, NULL);
+  g_task_set_source_tag (task, care_window_back_up);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_object_set_data_full (G_OBJECT (task), "care-vault", g_object_ref (vault), g_object_unref);
+  g_task_run_in_thread (task, back_up_thread);
+}
+
+gboolean
+care_window_is_backing_up (CareWindow *self)
+{
+  g_return_val_if_fail (CARE_IS_WINDOW (self), FALSE);
+
+  return self->backing_up;
+}
+
+static void
+backup_file_chosen_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       gpointer         user_data)
+{
+  CareWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        care_window_back_up (self, path);
+      else
+        show_toast (self, _("Choose a file on this computer for the backup"));
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+back_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CareWindow *self = CARE_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+
+  dialog = gtk_file_chooser_native_new (_("Back Up Vault"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Back Up"), _("_Cancel"));
+  /* Translators: the suggested file name of a backup; %s is today's date */
+  name = g_strdup_printf (_("CARE backup %s.care"), date);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (backup_file_chosen_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static void
@@ -281,6 +456,13 @@ activity_cb (GtkEventControllerLegacy *controller,
 }
 
 static void
+demo_progress_cb (CareWindow *self)
+{
+  if (care_application_get_vault (self->application) == NULL)
+    update_view (self);
+}
+
+static void
 application_set_cb (CareWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
@@ -293,7 +475,63 @@ application_set_cb (CareWindow *self)
                                                  G_CALLBACK (vault_changed_cb), self,
                                                  G_CONNECT_SWAPPED);
   g_signal_connect_object (app, "locking", G_CALLBACK (locking_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "notify::demo-progress", G_CALLBACK (demo_progress_cb), self, G_CONNECT_SWAPPED);
   update_view (self);
+}
+
+/* Where the person is, as an a{sv}: the workspace view, the case open and
+ * which of its pages. Pending edits are saved first, as on a lock. */
+GVariant *
+care_window_capture_state (CareWindow *self)
+{
+  GVariantBuilder builder;
+  const CareCase *open_case;
+  const char *view;
+
+  g_return_val_if_fail (CARE_IS_WINDOW (self), NULL);
+
+  care_case_page_flush (self->case_page);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  view = adw_view_stack_get_visible_child_name (self->view_stack);
+  if (view != NULL)
+    g_variant_builder_add (&builder, "{sv}", "view", g_variant_new_string (view));
+
+  open_case = care_case_page_get_case (self->case_page);
+  if (open_case != NULL && care_case_number_is_set (&open_case->number) &&
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->workspace_leaflet), "case") == 0)
+    {
+      g_autofree char *number = care_case_number_format (&open_case->number);
+      const char *page = care_case_page_get_visible_page (self->case_page);
+
+      g_variant_builder_add (&builder, "{sv}", "case", g_variant_new_string (number));
+      if (page != NULL)
+        g_variant_builder_add (&builder, "{sv}", "case-page", g_variant_new_string (page));
+    }
+
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
+void
+care_window_restore_state (CareWindow *self,
+                           GVariant   *state)
+{
+  const char *view = NULL, *number = NULL, *page = NULL;
+
+  g_return_if_fail (CARE_IS_WINDOW (self));
+  g_return_if_fail (state != NULL);
+
+  g_variant_lookup (state, "view", "&s", &view);
+  g_variant_lookup (state, "case", "&s", &number);
+  g_variant_lookup (state, "case-page", "&s", &page);
+
+  if (view != NULL && adw_view_stack_get_child_by_name (self->view_stack, view) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, view);
+  if (number != NULL && care_application_get_vault (self->application) != NULL)
+    {
+      case_activated_cb (self, number);
+      care_case_page_set_visible_page (self->case_page, page);
+    }
 }
 
 static gboolean
@@ -340,6 +578,9 @@ care_window_class_init (CareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CareWindow, case_page);
   gtk_widget_class_bind_template_child (widget_class, CareWindow, programme_view);
   gtk_widget_class_bind_template_child (widget_class, CareWindow, user_avatar);
+  gtk_widget_class_bind_template_child (widget_class, CareWindow, followup_calendar);
+  gtk_widget_class_bind_template_child (widget_class, CareWindow, partners_view);
+  gtk_widget_class_bind_template_callback (widget_class, followup_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, vault_opened_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_existing_cb);
   gtk_widget_class_bind_template_callback (widget_class, case_activated_cb);
@@ -351,6 +592,7 @@ care_window_class_init (CareWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "workspace.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "workspace.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "workspace.back-up", NULL, back_up_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "workspace.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "workspace.find", NULL);
 }
@@ -365,9 +607,12 @@ care_window_init (CareWindow *self)
   g_type_ensure (CARE_TYPE_CASES_VIEW);
   g_type_ensure (CARE_TYPE_CASE_PAGE);
   g_type_ensure (CARE_TYPE_PROGRAMME_VIEW);
+  g_type_ensure (CARE_TYPE_FOLLOWUP_CALENDAR);
+  g_type_ensure (CARE_TYPE_PARTNERS_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.new-case", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.find", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.back-up", FALSE);
 
   /* Any key or pointer activity in the window postpones the auto-lock. */
   activity = gtk_event_controller_legacy_new ();

@@ -14,6 +14,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CareWindow, care_window, CARE, WINDOW, AdwApplicationWindow)
 
-CareWindow *care_window_new (CareApplication *application);
+CareWindow *care_window_new            (CareApplication *application);
+void        care_window_back_up        (CareWindow      *self,
+                                        const char      *path);
+gboolean    care_window_is_backing_up  (CareWindow      *self);
+
+GVariant   *care_window_capture_state  (CareWindow      *self);
+void        care_window_restore_state  (CareWindow      *self,
+                                        GVariant        *state);
 
 G_END_DECLS

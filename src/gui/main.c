@@ -10,6 +10,7 @@
 
 #include "care-application.h"
 #include "care-i18n.h"
+#include "care-language.h"
 #include "care-process.h"
 
 int
@@ -23,6 +24,8 @@ main (int   argc,
     g_warning ("Could not forbid core dumps: %s", error->message);
 
   care_i18n_init ();
+  /* Before any thread: the interface language is switched in-process. */
+  care_language_init_process ();
 
   app = care_application_new ();
 

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "care-case-item.h"
+#include "care-format.h"
 #include "care-country.h"
 #include "care-person.h"
 
@@ -72,7 +73,8 @@ care_case_item_new (CareCaseSummary *summary)
   person.family_name = summary->family_name;
   person.given_names = summary->given_names;
   self->name = care_person_get_display_name (&person);
-  self->next_followup = care_date_format (&summary->next_followup);
+  /* Shown as the interface's language writes a date; sorted by day. */
+  self->next_followup = care_format_date (&summary->next_followup, CARE_DATE_NUMERIC, NULL);
   return self;
 }
 

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "care-case-list-model.h"
+#include "care-language.h"
 #include "care-country.h"
 #include "care-store-access.h"
 
@@ -128,6 +129,9 @@ reload_thread (GTask        *task,
   g_autoptr(GPtrArray) summaries = NULL;
   g_autoptr(GPtrArray) items = NULL;
   GError *error = NULL;
+
+  /* What this thread reports is in the interface's language. */
+  care_language_use_in_thread ();
 
   /* A newer query was asked for while this one waited its turn. */
   if (g_cancellable_is_cancelled (cancellable))

@@ -20,7 +20,10 @@
 #include "care-case-store.h"
 #include "care-cases-view.h"
 #include "care-demo.h"
+#include "care-followup-calendar.h"
+#include "care-unlock-page.h"
 #include "care-i18n.h"
+#include "care-preferences-window.h"
 #include "care-window.h"
 #include "gui-test-util.h"
 
@@ -30,6 +33,39 @@ list_loaded (gpointer data)
   CareCaseListModel *model = data;
 
   return !care_case_list_model_get_loading (model) && g_list_model_get_n_items (G_LIST_MODEL (model)) > 0;
+}
+
+static gboolean
+demo_ready (gpointer data)
+{
+  return care_application_get_demo_progress (data) >= 1.0;
+}
+
+static gboolean
+vault_open (gpointer data)
+{
+  return care_application_get_vault (data) != NULL;
+}
+
+static gboolean
+calendar_loaded (gpointer data)
+{
+  return !care_followup_calendar_get_loading (data);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
 }
 
 static void
@@ -48,11 +84,9 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *data_home = g_dir_make_tmp ("care-screenshot-XXXXXX", NULL);
-  g_autofree char *vault_path = NULL;
-  g_autofree char *recovery_key = NULL;
+  GtkWidget *unlock_page;
   g_autoptr(CareApplication) application = NULL;
   g_autoptr(CareVault) vault = NULL;
-  g_autoptr(CareSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
   CareWindow *window;
   CareCasesView *cases_view;
@@ -84,25 +118,22 @@ main (int   argc,
   if (!g_application_register (G_APPLICATION (application), NULL, &error))
     g_error ("Could not register the application: %s", error->message);
 
-  vault_path = g_build_filename (data_home, "care", "default.care", NULL);
-  {
-    g_autofree char *vault_dir = g_path_get_dirname (vault_path);
-
-    g_mkdir_with_parents (vault_dir, 0700);
-  }
-  vault = care_vault_create (vault_path, "Amina Diallo", "river lantern seven oranges",
-                             CARE_KDF_COST_INTERACTIVE, &recovery_key, &error);
-  if (vault == NULL)
-    g_error ("Could not create the vault: %s", error->message);
-  settings = care_settings_store_load (vault, &error);
-  if (settings == NULL || !care_demo_generate (vault, count, 7, settings, NULL, NULL, NULL, &error))
-    g_error ("Could not fill the vault: %s", error->message);
-
+  /* The vault of care --demo, as a newcomer sees it. */
+  if (!care_application_start_demo (application, count, &error))
+    g_error ("Could not start the demo: %s", error->message);
   g_application_activate (G_APPLICATION (application));
   window = CARE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (application)));
   gtk_window_unmaximize (GTK_WINDOW (window));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
-  care_application_set_vault (application, vault);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  wait_for (demo_ready, application);
+  if (care_application_get_demo_error (application) != NULL)
+    g_error ("Could not fill the demo vault: %s", care_application_get_demo_error (application)->message);
+  unlock_page = find_descendant (GTK_WIDGET (window), CARE_TYPE_UNLOCK_PAGE, 0);
+  shoot (GTK_WINDOW (window), dir, "unlock.png");
+  gtk_widget_activate_action (unlock_page, "unlock.fill-demo", NULL);
+  gtk_widget_activate_action (unlock_page, "unlock.unlock", NULL);
+  wait_for (vault_open, application);
+  vault = g_object_ref (care_application_get_vault (application));
 
   cases_view = CARE_CASES_VIEW (find_descendant (GTK_WIDGET (window), CARE_TYPE_CASES_VIEW, 0));
   case_page = CARE_CASE_PAGE (find_descendant (GTK_WIDGET (window), CARE_TYPE_CASE_PAGE, 0));
@@ -143,11 +174,32 @@ main (int   argc,
 
     adw_view_stack_set_visible_child_name (views, "programme");
     shoot (GTK_WINDOW (window), dir, "programme.png");
+    {
+      CareFollowupCalendar *calendar =
+        CARE_FOLLOWUP_CALENDAR (find_descendant (GTK_WIDGET (window), CARE_TYPE_FOLLOWUP_CALENDAR, 0));
+
+      adw_view_stack_set_visible_child_name (views, "followups");
+      wait_for (calendar_loaded, calendar);
+      shoot (GTK_WINDOW (window), dir, "calendar.png");
+    }
+    adw_view_stack_set_visible_child_name (views, "partners");
+    shoot (GTK_WINDOW (window), dir, "partners.png");
+    {
+      GtkWindow *prefs;
+
+      g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
+      prefs = find_toplevel (CARE_TYPE_PREFERENCES_WINDOW);
+      g_assert_nonnull (prefs);
+      gtk_window_set_default_size (prefs, 640, 560);
+      shoot (prefs, dir, "preferences.png");
+      gtk_window_destroy (prefs);
+    }
     adw_view_stack_set_visible_child_name (views, "cases");
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&vault);
   care_application_lock (application);
-  g_unlink (vault_path);
+  care_application_end_demo (application);
   return 0;
 }

@@ -123,3 +123,17 @@ save_window_png (GtkWindow  *window,
   if (!gdk_texture_save_to_png (texture, path))
     g_error ("Could not write %s", path);
 }
+
+/* The button that activates ACTION_NAME, as a person finds it by what it does. */
+static inline GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action_name)
+{
+  for (guint i = 0;; i++)
+    {
+      GtkWidget *button = find_descendant (root, GTK_TYPE_BUTTON, i);
+
+      if (button == NULL || g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), action_name) == 0)
+        return button;
+    }
+}

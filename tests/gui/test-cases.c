@@ -255,6 +255,21 @@ test_workspace (void)
   g_assert_cmpuint (stored->person->date_of_birth.month, ==, 3);
   g_clear_pointer (&stored, care_case_free);
 
+  /* The plan prints and exports from the page: a PDF, in clear by design. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("care-plan-export-XXXXXX", NULL);
+    g_autofree char *pdf = g_build_filename (dir, "plan.pdf", NULL);
+    g_autofree char *contents = NULL;
+    g_autoptr(GError) export_error = NULL;
+
+    g_assert_true (care_case_page_export_plan (case_page, pdf, &export_error));
+    g_assert_no_error (export_error);
+    g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+    g_unlink (pdf);
+    g_rmdir (dir);
+  }
+
   /* The change is in the case's history, newest first. */
   {
     g_autoptr(GPtrArray) history = care_history_list (care_application_get_vault (application), number, 10, NULL);

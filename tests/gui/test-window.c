@@ -133,8 +133,10 @@ collect_menu_items (GMenuModel *model,
   for (int i = 0; i < g_menu_model_get_n_items (model); i++)
     {
       g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (model, i, G_MENU_LINK_SUBMENU);
       char *label = NULL;
       char *action = NULL;
+      char *target = NULL;
 
       if (section != NULL)
         {
@@ -143,8 +145,24 @@ collect_menu_items (GMenuModel *model,
         }
 
       g_assert_true (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
-      g_assert_true (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
       g_ptr_array_add (labels, label);
+      if (submenu != NULL)
+        {
+          /* A submenu is listed as "label>" followed by its items. */
+          g_ptr_array_add (actions, g_strdup (">"));
+          collect_menu_items (submenu, labels, actions);
+          continue;
+        }
+
+      g_assert_true (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_TARGET, "s", &target))
+        {
+          char *detailed = g_strdup_printf ("%s::%s", action, target);
+
+          g_free (action);
+          g_free (target);
+          action = detailed;
+        }
       g_ptr_array_add (actions, action);
     }
 }
@@ -155,8 +173,11 @@ test_primary_menu (Fixture       *fixture,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
-  const char *expected_labels[] = { "_Lock", "_Preferences", "_Keyboard Shortcuts", "_About CARE", "_Quit" };
-  const char *expected_actions[] = { "app.lock", "app.preferences", "win.show-help-overlay", "app.about", "app.quit" };
+  const char *expected_labels[] = { "_Back Up Vault…", "_Lock", "_Language", "System", "Français", "English",
+                                    "_Preferences", "_Keyboard Shortcuts", "_About CARE", "_Quit" };
+  const char *expected_actions[] = { "workspace.back-up", "app.lock", ">", "app.language::system",
+                                     "app.language::fr", "app.language::en", "app.preferences",
+                                     "win.show-help-overlay", "app.about", "app.quit" };
   GtkWidget *button;
   GMenuModel *model;
 
@@ -173,15 +194,20 @@ test_primary_menu (Fixture       *fixture,
   g_assert_cmpuint (labels->len, ==, G_N_ELEMENTS (expected_labels));
   for (guint i = 0; i < labels->len; i++)
     {
-      g_autofree char *detailed = NULL;
-      const char *name = strchr (expected_actions[i], '.') + 1;
+      g_autofree char *name = NULL;
 
       g_assert_cmpstr (g_ptr_array_index (labels, i), ==, expected_labels[i]);
       g_assert_cmpstr (g_ptr_array_index (actions, i), ==, expected_actions[i]);
+      if (g_str_equal (expected_actions[i], ">"))
+        continue;
+      name = g_strndup (strchr (expected_actions[i], '.') + 1,
+                        strcspn (strchr (expected_actions[i], '.') + 1, ":"));
 
       /* Each entry leads to an action that exists and is enabled; Lock
-       * only once a vault is open. */
-      if (g_str_equal (expected_actions[i], "app.lock"))
+       * and Back Up only once a vault is open. */
+      if (g_str_equal (expected_actions[i], "workspace.back-up"))
+        continue;   /* a widget action of the workspace, enabled once unlocked */
+      else if (g_str_equal (expected_actions[i], "app.lock"))
         g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), name));
       else if (g_str_has_prefix (expected_actions[i], "app."))
         g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), name));
