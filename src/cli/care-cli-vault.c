@@ -124,10 +124,18 @@ check_history (CareVault  *vault,
 {
   g_autoptr(GPtrArray) broken = NULL;
 
+  g_autoptr(GPtrArray) totals = NULL;
+
   if (!care_history_verify (vault, &broken, error))
     return FALSE;
   for (guint i = 0; i < broken->len; i++)
     g_ptr_array_add (problems, g_strdup (g_ptr_array_index (broken, i)));
+
+  /* The programme's running totals must equal a recount of the cases. */
+  if (!care_case_store_verify_totals (vault, &totals, error))
+    return FALSE;
+  for (guint i = 0; i < totals->len; i++)
+    g_ptr_array_add (problems, g_strdup (g_ptr_array_index (totals, i)));
   return TRUE;
 }
 
