@@ -32,6 +32,7 @@ add_measure (CarePlanVersion     *v,
   set_date (&m->planned_start, 2015 + (start_month - 1) / 12, (start_month - 1) % 12 + 1, 2);
   set_date (&m->planned_end, 2015 + (end_month - 1) / 12, (end_month - 1) % 12 + 1, 28);
   m->budget_cents = euros * 100;
+  g_free (m->currency);
   m->currency = g_strdup ("EUR");
   m->status = status;
   g_assert_true (care_plan_version_add_measure (v, m, NULL));

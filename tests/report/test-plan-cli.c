@@ -183,7 +183,6 @@ test_verify_amended (Fixture       *f,
     g_assert_no_error (error);
     m = care_measure_new (CARE_MEASURE_LEGAL_ASSISTANCE, "Lawyer for the trial of the recruiters");
     m->budget_cents = 50000;
-    m->currency = g_strdup ("EUR");
     g_assert_true (care_plan_version_add_measure (care_plan_edit (c->plan), m, NULL));
     care_date_set (&today, 2014, 12, 2);
     g_assert_true (care_case_store_save (vault, c, NULL, &today, &error));
