@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <time.h>
 
+#include "care-application.h"
 #include "care-case-page.h"
 #include "care-case-store.h"
 #include "care-country.h"
@@ -25,6 +26,7 @@
 #include "care-money.h"
 #include "care-plan-pdf.h"
 #include "care-plan-print.h"
+#include "care-preferences-window.h"
 #include "care-store-access.h"
 #include "care-validate.h"
 
@@ -1099,6 +1101,8 @@ care_case_page_open (CareCasePage *self,
   g_return_val_if_fail (self->vault != NULL, FALSE);
 
   care_case_page_flush (self);
+  /* Preferences may have changed the programme since the last case. */
+  load_settings (self);
   {
     g_autoptr(CareStoreAccess) access = care_store_access_lock (self->vault);
 
@@ -1118,6 +1122,7 @@ care_case_page_new_case (CareCasePage *self)
   g_return_if_fail (CARE_IS_CASE_PAGE (self));
 
   care_case_page_flush (self);
+  load_settings (self);
   care_case = care_case_new ();
   get_today (&care_case->referral_date);
   take_case (self, care_case, TRUE);
@@ -1272,8 +1277,17 @@ make_plan_document (CareCasePage  *self,
 {
   CarePlanDocumentOptions options = { 0 };
   CarePlanVersion *version = get_shown_version (self);
+  GApplication *app = g_application_get_default ();
+  g_autoptr(GSettings) prefs = CARE_IS_APPLICATION (app)
+                               ? g_object_ref (care_application_get_settings (CARE_APPLICATION (app)))
+                               : g_settings_new (APPLICATION_ID);
+  g_autofree char *organisation = g_settings_get_string (prefs, "organisation-name");
+  g_autofree char *logo = g_settings_get_string (prefs, "organisation-logo");
 
-  options.paper = CARE_PAPER_A4;
+  options.paper = (CarePaperSize) care_preferences_get_paper (prefs);
+  options.organisation = *organisation != '\0' ? organisation : NULL;
+  /* A logo moved or deleted since it was chosen is left out, not an error. */
+  options.logo_path = *logo != '\0' && g_file_test (logo, G_FILE_TEST_IS_REGULAR) ? logo : NULL;
   options.settings = self->settings;
   return care_plan_document_new (self->draft, version != NULL ? version->number : 0, &options, error);
 }
