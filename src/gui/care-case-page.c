@@ -23,6 +23,7 @@
 #include "care-eligibility.h"
 #include "care-followup-dialog.h"
 #include "care-issue.h"
+#include "care-measure-dialog.h"
 #include "care-money.h"
 #include "care-plan-pdf.h"
 #include "care-plan-print.h"
@@ -112,6 +113,10 @@ struct _CareCasePage
   AdwActionRow      *minor_row;
   AdwActionRow      *eligible_row;
   AdwComboRow       *version_row;
+  AdwComboRow       *language_row;
+  AdwActionRow      *add_measure_row;
+  CareMeasure       *removed_measure;  /* kept for Undo */
+  guint              removed_index;
   AdwActionRow      *objectives_row;
   AdwActionRow      *totals_row;
   AdwPreferencesGroup *economic_group;
@@ -740,11 +745,32 @@ get_shown_version (CareCasePage *self)
   return g_ptr_array_index (versions, selected);
 }
 
+/* The version on screen when it is the draft that may still change;
+ * agreed versions stay as they were signed. */
+static CarePlanVersion *
+get_editable_version (CareCasePage *self)
+{
+  CarePlanVersion *shown = self->draft != NULL ? get_shown_version (self) : NULL;
+
+  if (shown == NULL || care_plan_version_is_frozen (shown) || shown != care_plan_get_current (self->draft->plan))
+    return NULL;
+  return shown;
+}
+
 static void
 update_plan_actions (CareCasePage *self)
 {
   CarePlanVersion *current = self->draft != NULL ? care_plan_get_current (self->draft->plan) : NULL;
   gboolean saved = self->draft != NULL && !self->is_new;
+  gboolean editable = saved && get_editable_version (self) != NULL;
+  gboolean no_plan = saved && self->draft->plan->versions->len == 0;
+
+  /* A first measure starts the first draft. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.add-measure", editable || no_plan);
+  gtk_widget_set_visible (GTK_WIDGET (self->add_measure_row), editable || no_plan);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.edit-measure", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.remove-measure", editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->language_row), editable);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.agree-plan",
                                  saved && current != NULL && !care_plan_version_is_frozen (current) &&
@@ -767,6 +793,7 @@ fill_measures (CareCasePage *self)
   CarePlanTotals totals;
   const char *currency = self->settings != NULL ? self->settings->currency : CARE_MONEY_DEFAULT_CURRENCY;
   guint counts[CARE_MEASURE_GROUP_COUNT] = { 0 };
+  gboolean editable;
 
   clear_rows (self->plan_rows);
   version = self->draft != NULL ? get_shown_version (self) : NULL;
@@ -780,6 +807,10 @@ fill_measures (CareCasePage *self)
       return;
     }
 
+  editable = get_editable_version (self) != NULL;
+  self->loading = TRUE;
+  adw_combo_row_set_selected (self->language_row, g_strcmp0 (version->language, "fr") == 0 ? 1 : 0);
+  self->loading = FALSE;
   adw_action_row_set_subtitle (self->objectives_row,
                                version->objectives != NULL && *version->objectives != '\0'
                                ? version->objectives : _("None written"));
@@ -820,6 +851,29 @@ fill_measures (CareCasePage *self)
       gtk_widget_add_css_class (suffix, "numeric");
       gtk_widget_add_css_class (suffix, "dim-label");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+      if (editable)
+        {
+          GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+          /* Translators: %s describes a measure of the plan */
+          g_autofree char *remove_label = g_strdup_printf (_("Remove the measure “%s”"),
+                                                           m->description != NULL ? m->description : "");
+          /* Translators: %s describes a measure of the plan */
+          g_autofree char *edit_label = g_strdup_printf (_("Edit the measure “%s”"),
+                                                         m->description != NULL ? m->description : "");
+
+          gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (remove, "flat");
+          gtk_widget_set_tooltip_text (remove, _("Remove"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "case.remove-measure");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "u", i);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "case.edit-measure");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "u", i);
+          gtk_widget_set_tooltip_text (row, edit_label);
+        }
       add_row (self, self->plan_rows, groups[group], row);
       counts[group]++;
     }
@@ -1263,6 +1317,8 @@ take_case (CareCasePage *self,
 {
   g_clear_handle_id (&self->save_id, g_source_remove);
   g_clear_pointer (&self->draft, care_case_free);
+  /* Undo belongs to the case the measure was removed from. */
+  g_clear_pointer (&self->removed_measure, care_measure_free);
   self->draft = care_case;
   self->is_new = is_new;
   self->dirty = FALSE;
@@ -1655,6 +1711,154 @@ amend_plan_action (GtkWidget  *widget,
   fill_plan (self);
 }
 
+static void
+language_selected_cb (CareCasePage *self)
+{
+  CarePlanVersion *version = get_editable_version (self);
+  const char *code = adw_combo_row_get_selected (self->language_row) == 1 ? "fr" : "en";
+
+  if (self->loading || version == NULL || g_strcmp0 (version->language, code) == 0)
+    return;
+  g_free (version->language);
+  version->language = g_strdup (code);
+  g_free (self->draft->plan_language);
+  self->draft->plan_language = g_strdup (code);
+  note_change (self);
+  save_now (self);
+}
+
+/* A measure typed in the dialog goes into the draft (a new one, or in
+ * place of the one edited), and the case is saved at once. */
+static void
+measure_saved_cb (CareMeasureDialog *dialog,
+                  const CareMeasure *measure,
+                  CareCasePage      *self)
+{
+  int index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "care-measure-index")) - 1;
+  g_autoptr(GError) error = NULL;
+  CarePlanVersion *version;
+
+  if (self->draft == NULL)
+    return;
+  version = index >= 0 ? get_editable_version (self) : care_plan_edit (self->draft->plan);
+  if (version == NULL)
+    return;
+  if (index >= 0 && (guint) index < version->measures->len)
+    {
+      care_measure_free (g_ptr_array_index (version->measures, index));
+      g_ptr_array_index (version->measures, index) = care_measure_copy (measure);
+    }
+  else if (!care_plan_version_add_measure (version, care_measure_copy (measure), &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  if (version->language == NULL)
+    version->language = g_strdup (self->draft->plan_language != NULL ? self->draft->plan_language : "en");
+  note_change (self);
+  save_now (self);
+  fill_plan (self);
+}
+
+static void
+open_measure_dialog (CareCasePage      *self,
+                     const CareMeasure *measure,
+                     int                index)
+{
+  const char *currency = self->settings != NULL ? self->settings->currency : CARE_MONEY_DEFAULT_CURRENCY;
+  CareMeasureDialog *dialog = care_measure_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       measure, currency);
+
+  g_object_set_data (G_OBJECT (dialog), "care-measure-index", GINT_TO_POINTER (index + 1));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (measure_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_measure_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CareCasePage *self = CARE_CASE_PAGE (widget);
+
+  if (self->draft != NULL)
+    open_measure_dialog (self, NULL, -1);
+}
+
+static void
+edit_measure_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CareCasePage *self = CARE_CASE_PAGE (widget);
+  CarePlanVersion *version = get_editable_version (self);
+  guint index = g_variant_get_uint32 (parameter);
+
+  if (version != NULL && index < version->measures->len)
+    open_measure_dialog (self, g_ptr_array_index (version->measures, index), (int) index);
+}
+
+static void
+remove_measure_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CareCasePage *self = CARE_CASE_PAGE (widget);
+  CarePlanVersion *version = get_editable_version (self);
+  guint index = g_variant_get_uint32 (parameter);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  CareMeasure *measure;
+  AdwToast *toast;
+
+  if (version == NULL || index >= version->measures->len)
+    return;
+
+  measure = care_measure_copy (g_ptr_array_index (version->measures, index));
+  if (!care_plan_version_remove_measure (version, index, &error))
+    {
+      care_measure_free (measure);
+      show_toast (self, error->message);
+      return;
+    }
+  g_clear_pointer (&self->removed_measure, care_measure_free);
+  self->removed_measure = measure;
+  self->removed_index = index;
+  note_change (self);
+  save_now (self);
+  fill_measures (self);
+
+  /* Translators: %s describes a measure of the plan */
+  text = g_strdup_printf (_("Measure “%s” removed"), measure->description != NULL ? measure->description : "");
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "case.undo-remove-measure");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_remove_measure_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  CareCasePage *self = CARE_CASE_PAGE (widget);
+  CarePlanVersion *version = get_editable_version (self);
+  CareMeasure *measure;
+
+  if (version == NULL || self->removed_measure == NULL)
+    return;
+
+  measure = g_steal_pointer (&self->removed_measure);
+  /* Back where it was, with the id the store knew it by cleared: it is
+   * written again as it was. */
+  measure->id = 0;
+  g_ptr_array_insert (version->measures, MIN (self->removed_index, version->measures->len), measure);
+  note_change (self);
+  save_now (self);
+  fill_measures (self);
+}
+
 /* The document of the version on screen, in its own language. */
 static CarePlanDocument *
 make_plan_document (CareCasePage  *self,
@@ -1922,6 +2126,7 @@ care_case_page_finalize (GObject *object)
   CareCasePage *self = CARE_CASE_PAGE (object);
 
   g_clear_pointer (&self->draft, care_case_free);
+  g_clear_pointer (&self->removed_measure, care_measure_free);
   g_clear_pointer (&self->settings, care_settings_free);
   g_free (self->reopen_number);
   for (guint i = 0; i < N_FIELDS; i++)
@@ -1991,6 +2196,8 @@ care_case_page_class_init (CareCasePageClass *klass)
   BIND (minor_row);
   BIND (eligible_row);
   BIND (version_row);
+  BIND (language_row);
+  BIND (add_measure_row);
   BIND (objectives_row);
   BIND (totals_row);
   BIND (economic_group);
@@ -2039,12 +2246,17 @@ care_case_page_class_init (CareCasePageClass *klass)
   BIND (arrival_transport_who_row);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, version_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, language_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "case.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "case.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "case.agree-plan", NULL, agree_plan_action);
   gtk_widget_class_install_action (widget_class, "case.amend-plan", NULL, amend_plan_action);
   gtk_widget_class_install_action (widget_class, "case.print-plan", NULL, print_plan_action);
+  gtk_widget_class_install_action (widget_class, "case.add-measure", NULL, add_measure_action);
+  gtk_widget_class_install_action (widget_class, "case.edit-measure", "u", edit_measure_action);
+  gtk_widget_class_install_action (widget_class, "case.remove-measure", "u", remove_measure_action);
+  gtk_widget_class_install_action (widget_class, "case.undo-remove-measure", NULL, undo_remove_measure_action);
   gtk_widget_class_install_action (widget_class, "case.export-plan", NULL, export_plan_action);
   gtk_widget_class_install_action (widget_class, "case.record-followup", "x", record_followup_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "case.close", NULL);

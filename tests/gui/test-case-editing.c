@@ -14,6 +14,7 @@
 #include "care-case-store.h"
 #include "care-date.h"
 #include "care-i18n.h"
+#include "care-measure-dialog.h"
 #include "care-store-access.h"
 #include "gui-test-util.h"
 
@@ -152,6 +153,92 @@ test_assessment (void)
   gtk_window_destroy (window);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static guint
+count_measures (void)
+{
+  g_autoptr(CareCase) stored = load_case ();
+  CarePlanVersion *current = care_plan_get_current (stored->plan);
+
+  return current != NULL ? current->measures->len : 0;
+}
+
+static void
+test_measures (void)
+{
+  GtkWindow *window;
+  CareCasePage *page = open_page (&window);
+  CareMeasureDialog *dialog;
+  AdwEntryRow *budget;
+  g_autoptr(CareCase) stored = NULL;
+  CareMeasure *m;
+  guint before = count_measures ();
+
+  /* Add a measure; an amount that is not one is refused with its reason. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "case.add-measure", NULL);
+  dialog = CARE_MEASURE_DIALOG (find_toplevel (CARE_TYPE_MEASURE_DIALOG));
+  g_assert_nonnull (dialog);
+  set_text (GTK_WIDGET (dialog), "Description", "Sewing course");
+  set_text (GTK_WIDGET (dialog), "Provider", "Atelier de Yaoundé");
+  set_text (GTK_WIDGET (dialog), "Planned Start", "2014-07-01");
+  set_text (GTK_WIDGET (dialog), "Planned End", "2014-09-30");
+  budget = find_entry_row (GTK_WIDGET (dialog), "Budget");
+  gtk_editable_set_text (GTK_EDITABLE (budget), "-40");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (budget), "error"));
+  {
+    gboolean said = FALSE;
+
+    for (guint i = 0; find_descendant (GTK_WIDGET (budget), GTK_TYPE_LABEL, i) != NULL; i++)
+      said |= g_str_has_prefix (gtk_label_get_label (GTK_LABEL (find_descendant (GTK_WIDGET (budget), GTK_TYPE_LABEL, i))),
+                                "Budget:");
+    g_assert_true (said);
+  }
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (dialog), "measure.save")));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "measure.save", NULL);
+  g_assert_cmpuint (count_measures (), ==, before);
+
+  gtk_editable_set_text (GTK_EDITABLE (budget), "450.50");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (budget), "error"));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "measure.save", NULL);
+  g_assert_false (care_case_page_has_unsaved_changes (page));
+  g_assert_cmpuint (count_measures (), ==, before + 1);
+  stored = load_case ();
+  m = g_ptr_array_index (care_plan_get_current (stored->plan)->measures, before);
+  g_assert_cmpstr (m->description, ==, "Sewing course");
+  g_assert_cmpint (m->budget_cents, ==, 45050);
+  g_clear_pointer (&stored, care_case_free);
+
+  /* Removed, then brought back by the toast's Undo. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "case.remove-measure", "u", before);
+  g_assert_cmpuint (count_measures (), ==, before);
+  gtk_widget_activate_action (GTK_WIDGET (page), "case.undo-remove-measure", NULL);
+  g_assert_cmpuint (count_measures (), ==, before + 1);
+  stored = load_case ();
+  m = g_ptr_array_index (care_plan_get_current (stored->plan)->measures, before);
+  g_assert_cmpstr (m->description, ==, "Sewing course");
+  g_clear_pointer (&stored, care_case_free);
+
+  /* Once agreed, the version is read-only. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "case.agree-plan", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (page), "case.remove-measure", "u", before);
+  g_assert_null (find_toplevel (CARE_TYPE_MEASURE_DIALOG));
+  gtk_widget_activate_action (GTK_WIDGET (page), "case.add-measure", NULL);
+  g_assert_null (find_toplevel (CARE_TYPE_MEASURE_DIALOG));
+  g_assert_cmpuint (count_measures (), ==, before + 1);
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -189,6 +276,7 @@ main (int   argc,
   case_number = care_case_number_format (&c->number);
 
   g_test_add_func ("/case-editing/assessment", test_assessment);
+  g_test_add_func ("/case-editing/measures", test_measures);
   status = g_test_run ();
 
   care_vault_lock (vault);
