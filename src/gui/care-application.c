@@ -469,7 +469,7 @@ preferences_activated_cb (GSimpleAction *action,
 {
   CareApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  CarePreferencesWindow *prefs = care_preferences_window_new (self->settings);
+  CarePreferencesWindow *prefs = care_preferences_window_new (self->settings, self->vault);
 
   gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
   gtk_window_present (GTK_WINDOW (prefs));
@@ -529,7 +529,7 @@ rebuild_windows (CareApplication *self)
   /* Whoever switched from Preferences finds it again, translated. */
   if (had_preferences && active != NULL)
     {
-      CarePreferencesWindow *prefs = care_preferences_window_new (self->settings);
+      CarePreferencesWindow *prefs = care_preferences_window_new (self->settings, self->vault);
 
       gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (active));
       gtk_window_present (GTK_WINDOW (prefs));

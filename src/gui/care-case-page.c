@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <time.h>
 
+#include "care-application.h"
 #include "care-case-page.h"
 #include "care-format.h"
 #include "care-case-store.h"
@@ -23,27 +24,35 @@
 #include "care-eligibility.h"
 #include "care-followup-dialog.h"
 #include "care-issue.h"
+#include "care-measure-dialog.h"
 #include "care-money.h"
 #include "care-plan-pdf.h"
 #include "care-plan-print.h"
+#include "care-preferences-window.h"
 #include "care-store-access.h"
 #include "care-validate.h"
 
 /* Long enough to save once per burst of typing, not once per key. */
 #define SAVE_DELAY_MS 800
 #define HISTORY_LIMIT 200
+#define N_RISK_FACTORS 9   /* the bits of CARE_RISK_FACTOR_ALL */
 
 typedef enum {
   FIELD_TEXT,
   FIELD_COUNTRY,
   FIELD_DATE,
   FIELD_BIRTH_DATE,
+  /* an item of arrival assistance, by its kind */
+  FIELD_ARRIVAL_PLANNED,
+  FIELD_ARRIVAL_DONE,
+  FIELD_ARRIVAL_WHO,
 } FieldKind;
 
 typedef struct {
   const char *field;      /* as care_case_validate names it */
   FieldKind   kind;
   goffset     offset;     /* of the row in CareCasePage */
+  CareArrivalItemKind arrival;  /* for the FIELD_ARRIVAL_* kinds */
 } FieldSpec;
 
 typedef struct {
@@ -105,6 +114,10 @@ struct _CareCasePage
   AdwActionRow      *minor_row;
   AdwActionRow      *eligible_row;
   AdwComboRow       *version_row;
+  AdwComboRow       *language_row;
+  AdwActionRow      *add_measure_row;
+  CareMeasure       *removed_measure;  /* kept for Undo */
+  guint              removed_index;
   AdwActionRow      *objectives_row;
   AdwActionRow      *totals_row;
   AdwPreferencesGroup *economic_group;
@@ -113,6 +126,47 @@ struct _CareCasePage
   AdwPreferencesGroup *other_group;
   AdwPreferencesGroup *followups_group;
   AdwPreferencesGroup *history_group;
+  /* assessment */
+  AdwComboRow       *risk_level_row;
+  AdwEntryRow       *assessed_on_row;
+  AdwPreferencesGroup *factors_group;
+  AdwEntryRow       *other_factor_row;
+  AdwEntryRow       *mitigation_row;
+  GtkCheckButton    *factor_checks[N_RISK_FACTORS];
+  GtkSwitch         *airport_switch;
+  GtkSpinButton     *nights_spin;
+  GtkSwitch         *health_switch;
+  GtkSwitch         *transport_switch;
+  GtkSwitch         *escort_switch;
+  AdwEntryRow       *needs_notes_row;
+  AdwEntryRow       *education_row;
+  AdwEntryRow       *languages_row;
+  AdwEntryRow       *work_row;
+  AdwEntryRow       *vocational_row;
+  AdwEntryRow       *aspirations_row;
+  AdwEntryRow       *preferred_row;
+  GtkSwitch         *contacted_switch;
+  AdwPreferencesGroup *minor_group;
+  AdwEntryRow       *guardian_row;
+  AdwEntryRow       *best_interests_row;
+  AdwEntryRow       *minor_notes_row;
+  /* arrival */
+  AdwPreferencesGroup *arrival_airport_group;
+  AdwPreferencesGroup *arrival_accommodation_group;
+  AdwPreferencesGroup *arrival_health_group;
+  AdwPreferencesGroup *arrival_transport_group;
+  AdwEntryRow       *arrival_airport_planned_row;
+  AdwEntryRow       *arrival_airport_done_row;
+  AdwEntryRow       *arrival_airport_who_row;
+  AdwEntryRow       *arrival_accommodation_planned_row;
+  AdwEntryRow       *arrival_accommodation_done_row;
+  AdwEntryRow       *arrival_accommodation_who_row;
+  AdwEntryRow       *arrival_health_planned_row;
+  AdwEntryRow       *arrival_health_done_row;
+  AdwEntryRow       *arrival_health_who_row;
+  AdwEntryRow       *arrival_transport_planned_row;
+  AdwEntryRow       *arrival_transport_done_row;
+  AdwEntryRow       *arrival_transport_who_row;
 };
 
 G_DEFINE_FINAL_TYPE (CareCasePage, care_case_page, GTK_TYPE_WIDGET)
@@ -125,6 +179,9 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void note_change          (CareCasePage *self);
+static void update_arrival_needs (CareCasePage *self);
 
 #define ROW(member) G_STRUCT_OFFSET (CareCasePage, member)
 
@@ -146,6 +203,31 @@ static const FieldSpec field_specs[] = {
   { "consent_voluntary_return", FIELD_DATE, ROW (consent_return_date_row) },
   { "consent_data", FIELD_DATE, ROW (consent_data_date_row) },
   { "consent_followup", FIELD_DATE, ROW (consent_followup_date_row) },
+  { "assessed_on", FIELD_DATE, ROW (assessed_on_row) },
+  { "other_factor", FIELD_TEXT, ROW (other_factor_row) },
+  { "mitigation", FIELD_TEXT, ROW (mitigation_row) },
+  { "arrival_needs", FIELD_TEXT, ROW (needs_notes_row) },
+  { "education", FIELD_TEXT, ROW (education_row) },
+  { "languages", FIELD_TEXT, ROW (languages_row) },
+  { "work_experience", FIELD_TEXT, ROW (work_row) },
+  { "vocational_skills", FIELD_TEXT, ROW (vocational_row) },
+  { "aspirations", FIELD_TEXT, ROW (aspirations_row) },
+  { "preferred_option", FIELD_TEXT, ROW (preferred_row) },
+  { "guardian", FIELD_TEXT, ROW (guardian_row) },
+  { "best_interests_date", FIELD_DATE, ROW (best_interests_row) },
+  { "minor_notes", FIELD_TEXT, ROW (minor_notes_row) },
+  { "arrival_assistance", FIELD_ARRIVAL_PLANNED, ROW (arrival_airport_planned_row), CARE_ARRIVAL_AIRPORT_RECEPTION },
+  { "arrival_assistance", FIELD_ARRIVAL_DONE, ROW (arrival_airport_done_row), CARE_ARRIVAL_AIRPORT_RECEPTION },
+  { "arrival_assistance", FIELD_ARRIVAL_WHO, ROW (arrival_airport_who_row), CARE_ARRIVAL_AIRPORT_RECEPTION },
+  { "arrival_assistance", FIELD_ARRIVAL_PLANNED, ROW (arrival_accommodation_planned_row), CARE_ARRIVAL_SECURE_ACCOMMODATION },
+  { "arrival_assistance", FIELD_ARRIVAL_DONE, ROW (arrival_accommodation_done_row), CARE_ARRIVAL_SECURE_ACCOMMODATION },
+  { "arrival_assistance", FIELD_ARRIVAL_WHO, ROW (arrival_accommodation_who_row), CARE_ARRIVAL_SECURE_ACCOMMODATION },
+  { "arrival_assistance", FIELD_ARRIVAL_PLANNED, ROW (arrival_health_planned_row), CARE_ARRIVAL_HEALTH_CHECK },
+  { "arrival_assistance", FIELD_ARRIVAL_DONE, ROW (arrival_health_done_row), CARE_ARRIVAL_HEALTH_CHECK },
+  { "arrival_assistance", FIELD_ARRIVAL_WHO, ROW (arrival_health_who_row), CARE_ARRIVAL_HEALTH_CHECK },
+  { "arrival_assistance", FIELD_ARRIVAL_PLANNED, ROW (arrival_transport_planned_row), CARE_ARRIVAL_ONWARD_TRANSPORT },
+  { "arrival_assistance", FIELD_ARRIVAL_DONE, ROW (arrival_transport_done_row), CARE_ARRIVAL_ONWARD_TRANSPORT },
+  { "arrival_assistance", FIELD_ARRIVAL_WHO, ROW (arrival_transport_who_row), CARE_ARRIVAL_ONWARD_TRANSPORT },
 };
 
 #define N_FIELDS G_N_ELEMENTS (field_specs)
@@ -181,6 +263,28 @@ text_slot (CareCase   *c,
     return &c->referring_organisation;
   if (g_str_equal (field, "referral_contact"))
     return &c->referral_contact;
+  if (g_str_equal (field, "other_factor"))
+    return &c->risk->other_factor;
+  if (g_str_equal (field, "mitigation"))
+    return &c->risk->mitigation;
+  if (g_str_equal (field, "arrival_needs"))
+    return &c->arrival_needs->notes;
+  if (g_str_equal (field, "education"))
+    return &c->skills->education;
+  if (g_str_equal (field, "languages"))
+    return &c->skills->languages;
+  if (g_str_equal (field, "work_experience"))
+    return &c->skills->work_experience;
+  if (g_str_equal (field, "vocational_skills"))
+    return &c->skills->vocational_skills;
+  if (g_str_equal (field, "aspirations"))
+    return &c->skills->aspirations;
+  if (g_str_equal (field, "preferred_option"))
+    return &c->skills->preferred_option;
+  if (g_str_equal (field, "guardian"))
+    return &c->minor->guardian;
+  if (g_str_equal (field, "minor_notes"))
+    return &c->minor->notes;
   g_assert_not_reached ();
 }
 
@@ -200,7 +304,42 @@ date_slot (CareCase   *c,
     return &c->consent_data.decided_on;
   if (g_str_equal (field, "consent_followup"))
     return &c->consent_followup.decided_on;
+  if (g_str_equal (field, "assessed_on"))
+    return &c->risk->assessed_on;
+  if (g_str_equal (field, "best_interests_date"))
+    return &c->minor->best_interests_assessed_on;
   g_assert_not_reached ();
+}
+
+/* The case's item of arrival assistance of KIND; made when CREATE. */
+static CareArrivalItem *
+find_arrival_item (CareCase            *c,
+                   CareArrivalItemKind  kind,
+                   gboolean             create)
+{
+  CareArrivalItem *item;
+
+  for (guint i = 0; i < c->arrival_items->len; i++)
+    {
+      item = g_ptr_array_index (c->arrival_items, i);
+      if (item->kind == kind)
+        return item;
+    }
+  if (!create)
+    return NULL;
+  item = care_arrival_item_new (kind);
+  g_ptr_array_add (c->arrival_items, item);
+  return item;
+}
+
+/* An item emptied of everything is no item: nothing was planned. */
+static void
+prune_arrival_item (CareCase        *c,
+                    CareArrivalItem *item)
+{
+  if (!care_date_is_set (&item->planned_on) && !care_date_is_set (&item->done_on) &&
+      item->who == NULL && (item->notes == NULL || *item->notes == '\0'))
+    g_ptr_array_remove (c->arrival_items, item);
 }
 
 static char *
@@ -216,6 +355,20 @@ dup_field_text (CareCase       *c,
       return care_date_format (date_slot (c, fr->spec->field));
     case FIELD_BIRTH_DATE:
       return care_birth_date_format (&c->person->date_of_birth);
+    case FIELD_ARRIVAL_PLANNED:
+    case FIELD_ARRIVAL_DONE:
+    case FIELD_ARRIVAL_WHO:
+      {
+        CareArrivalItem *item = find_arrival_item (c, fr->spec->arrival, FALSE);
+
+        if (item == NULL)
+          return g_strdup ("");
+        if (fr->spec->kind == FIELD_ARRIVAL_PLANNED)
+          return care_date_format (&item->planned_on);
+        if (fr->spec->kind == FIELD_ARRIVAL_DONE)
+          return care_date_format (&item->done_on);
+        return g_strdup (item->who != NULL ? item->who : "");
+      }
     default:
       g_assert_not_reached ();
     }
@@ -281,9 +434,51 @@ apply_field (CareCasePage *self,
       }
       break;
 
+    case FIELD_ARRIVAL_PLANNED:
+    case FIELD_ARRIVAL_DONE:
+    case FIELD_ARRIVAL_WHO:
+      {
+        CareArrivalItem *item = find_arrival_item (self->draft, fr->spec->arrival, TRUE);
+        GDate *date = fr->spec->kind == FIELD_ARRIVAL_PLANNED ? &item->planned_on : &item->done_on;
+        GDate parsed;
+
+        if (fr->spec->kind == FIELD_ARRIVAL_WHO)
+          {
+            g_free (item->who);
+            item->who = *value != '\0' ? g_steal_pointer (&value) : NULL;
+          }
+        else if (*value == '\0')
+          care_date_unset (date);
+        else if (care_date_parse (value, &parsed, &error))
+          *date = parsed;
+        else
+          fr->parse_error = g_strdup (error->message);
+        prune_arrival_item (self->draft, item);
+      }
+      break;
+
     default:
       g_assert_not_reached ();
     }
+}
+
+/* The store names every item's problem "arrival_assistance": the row's
+ * own reason is worked out here, so that it shows beside that row only. */
+static char *
+check_arrival_field (CareCasePage   *self,
+                     const FieldRow *fr,
+                     const GDate    *today)
+{
+  CareArrivalItem *item = find_arrival_item (self->draft, fr->spec->arrival, FALSE);
+  g_autoptr(GError) error = NULL;
+
+  if (item == NULL)
+    return NULL;
+  if (fr->spec->kind == FIELD_ARRIVAL_DONE)
+    error = care_validate_not_future (&item->done_on, today, C_("field", "Date of assistance"));
+  else if (fr->spec->kind == FIELD_ARRIVAL_WHO)
+    error = care_validate_text (item->who, CARE_TEXT_MAX_CHARS, FALSE, C_("field", "Who"));
+  return error != NULL ? g_strdup (error->message) : NULL;
 }
 
 static void
@@ -436,7 +631,17 @@ revalidate (CareCasePage *self)
     {
       FieldRow *fr = &self->fields[i];
       const char *message = fr->parse_error;
+      g_autofree char *own = NULL;
 
+      if (fr->spec->kind >= FIELD_ARRIVAL_PLANNED)
+        {
+          if (message == NULL)
+            message = own = check_arrival_field (self, fr, &today);
+          if (message != NULL)
+            blocked = TRUE;
+          show_field_message (self, fr, fr->touched ? message : NULL);
+          continue;
+        }
       for (guint j = 0; message == NULL && j < issues->len; j++)
         {
           CareIssue *issue = g_ptr_array_index (issues, j);
@@ -489,6 +694,8 @@ update_derived (CareCasePage *self)
   adw_window_title_set_subtitle (self->case_title, name);
 
   adw_action_row_set_subtitle (self->status_row, care_case_status_get_label (care_case_get_status (self->draft)));
+  gtk_widget_set_visible (GTK_WIDGET (self->minor_group), care_case_is_minor (self->draft));
+  update_arrival_needs (self);
   adw_action_row_set_subtitle (self->minor_row,
                                care_case_is_minor (self->draft)
                                ? _("Yes: a guardian, a best-interests assessment and an escort are required")
@@ -539,11 +746,32 @@ get_shown_version (CareCasePage *self)
   return g_ptr_array_index (versions, selected);
 }
 
+/* The version on screen when it is the draft that may still change;
+ * agreed versions stay as they were signed. */
+static CarePlanVersion *
+get_editable_version (CareCasePage *self)
+{
+  CarePlanVersion *shown = self->draft != NULL ? get_shown_version (self) : NULL;
+
+  if (shown == NULL || care_plan_version_is_frozen (shown) || shown != care_plan_get_current (self->draft->plan))
+    return NULL;
+  return shown;
+}
+
 static void
 update_plan_actions (CareCasePage *self)
 {
   CarePlanVersion *current = self->draft != NULL ? care_plan_get_current (self->draft->plan) : NULL;
   gboolean saved = self->draft != NULL && !self->is_new;
+  gboolean editable = saved && get_editable_version (self) != NULL;
+  gboolean no_plan = saved && self->draft->plan->versions->len == 0;
+
+  /* A first measure starts the first draft. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.add-measure", editable || no_plan);
+  gtk_widget_set_visible (GTK_WIDGET (self->add_measure_row), editable || no_plan);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.edit-measure", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.remove-measure", editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->language_row), editable);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.agree-plan",
                                  saved && current != NULL && !care_plan_version_is_frozen (current) &&
@@ -566,6 +794,7 @@ fill_measures (CareCasePage *self)
   CarePlanTotals totals;
   const char *currency = self->settings != NULL ? self->settings->currency : CARE_MONEY_DEFAULT_CURRENCY;
   guint counts[CARE_MEASURE_GROUP_COUNT] = { 0 };
+  gboolean editable;
 
   clear_rows (self->plan_rows);
   version = self->draft != NULL ? get_shown_version (self) : NULL;
@@ -579,6 +808,10 @@ fill_measures (CareCasePage *self)
       return;
     }
 
+  editable = get_editable_version (self) != NULL;
+  self->loading = TRUE;
+  adw_combo_row_set_selected (self->language_row, g_strcmp0 (version->language, "fr") == 0 ? 1 : 0);
+  self->loading = FALSE;
   adw_action_row_set_subtitle (self->objectives_row,
                                version->objectives != NULL && *version->objectives != '\0'
                                ? version->objectives : _("None written"));
@@ -619,6 +852,29 @@ fill_measures (CareCasePage *self)
       gtk_widget_add_css_class (suffix, "numeric");
       gtk_widget_add_css_class (suffix, "dim-label");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+      if (editable)
+        {
+          GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+          /* Translators: %s describes a measure of the plan */
+          g_autofree char *remove_label = g_strdup_printf (_("Remove the measure “%s”"),
+                                                           m->description != NULL ? m->description : "");
+          /* Translators: %s describes a measure of the plan */
+          g_autofree char *edit_label = g_strdup_printf (_("Edit the measure “%s”"),
+                                                         m->description != NULL ? m->description : "");
+
+          gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (remove, "flat");
+          gtk_widget_set_tooltip_text (remove, _("Remove"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "case.remove-measure");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "u", i);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "case.edit-measure");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "u", i);
+          gtk_widget_set_tooltip_text (row, edit_label);
+        }
       add_row (self, self->plan_rows, groups[group], row);
       counts[group]++;
     }
@@ -842,6 +1098,185 @@ fill_history (CareCasePage *self)
     add_row (self, rows, self->history_group, new_row (_("No changes recorded"), NULL));
 }
 
+/* --- assessment: the rows that are not typed in --- */
+
+/* Shows C's choices in the switches, checks and spin buttons of the
+ * Assessment page (a blank case clears them when the vault locks). */
+static void
+fill_assessment_controls (CareCasePage   *self,
+                          const CareCase *c)
+{
+  gboolean was_loading = self->loading;
+
+  self->loading = TRUE;
+  adw_combo_row_set_selected (self->risk_level_row, c->risk->level);
+  for (guint i = 0; i < N_RISK_FACTORS; i++)
+    gtk_check_button_set_active (self->factor_checks[i], (c->risk->factors & (1u << i)) != 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->other_factor_row),
+                            (c->risk->factors & CARE_RISK_FACTOR_OTHER) != 0 || c->risk->other_factor != NULL);
+  gtk_switch_set_active (self->airport_switch, c->arrival_needs->airport_reception);
+  gtk_spin_button_set_value (self->nights_spin, c->arrival_needs->secure_accommodation_nights);
+  gtk_switch_set_active (self->health_switch, c->arrival_needs->health_check);
+  gtk_switch_set_active (self->transport_switch, c->arrival_needs->secondary_transport);
+  gtk_switch_set_active (self->escort_switch, c->arrival_needs->escort);
+  gtk_switch_set_active (self->contacted_switch, c->skills->contact_in_return_country);
+  self->loading = was_loading;
+}
+
+static void
+risk_level_selected_cb (CareCasePage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->risk_level_row);
+
+  if (self->loading || self->draft == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  self->draft->risk->level = (CareRiskLevel) selected;
+  /* The date the risk was assessed, unless one was typed. */
+  if (self->draft->risk->level != CARE_RISK_NOT_ASSESSED && !care_date_is_set (&self->draft->risk->assessed_on))
+    {
+      g_autofree char *text = NULL;
+
+      get_today (&self->draft->risk->assessed_on);
+      text = care_date_format (&self->draft->risk->assessed_on);
+      self->loading = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->assessed_on_row), text);
+      self->loading = FALSE;
+    }
+  note_change (self);
+}
+
+static void
+factor_toggled_cb (GtkCheckButton *check,
+                   CareCasePage   *self)
+{
+  CareRiskFactor factor = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "care-factor"));
+
+  if (self->loading || self->draft == NULL)
+    return;
+  if (gtk_check_button_get_active (check))
+    self->draft->risk->factors |= factor;
+  else
+    self->draft->risk->factors &= ~factor;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->other_factor_row),
+                            (self->draft->risk->factors & CARE_RISK_FACTOR_OTHER) != 0 ||
+                            self->draft->risk->other_factor != NULL);
+  note_change (self);
+}
+
+static void
+needs_changed_cb (CareCasePage *self)
+{
+  CareArrivalNeeds *needs;
+
+  if (self->loading || self->draft == NULL)
+    return;
+  needs = self->draft->arrival_needs;
+  needs->airport_reception = gtk_switch_get_active (self->airport_switch);
+  needs->secure_accommodation_nights = (guint) gtk_spin_button_get_value_as_int (self->nights_spin);
+  needs->health_check = gtk_switch_get_active (self->health_switch);
+  needs->secondary_transport = gtk_switch_get_active (self->transport_switch);
+  needs->escort = gtk_switch_get_active (self->escort_switch);
+  self->draft->skills->contact_in_return_country = gtk_switch_get_active (self->contacted_switch);
+  note_change (self);
+}
+
+/* What the assessment asked for, said above each kind of arrival assistance. */
+static void
+update_arrival_needs (CareCasePage *self)
+{
+  AdwPreferencesGroup *groups[] = {
+    self->arrival_airport_group, self->arrival_accommodation_group,
+    self->arrival_health_group, self->arrival_transport_group,
+  };
+  const CareArrivalNeeds *needs = self->draft->arrival_needs;
+  gboolean needed[] = {
+    needs->airport_reception, needs->secure_accommodation_nights > 0,
+    needs->health_check, needs->secondary_transport,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    adw_preferences_group_set_description (groups[i],
+                                           needed[i] ? _("Needed, according to the assessment")
+                                                     : _("Not asked for in the assessment"));
+  if (needs->secure_accommodation_nights > 0)
+    {
+      g_autofree char *text =
+        /* Translators: %u is a number of nights */
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Needed, according to the assessment: %u night",
+                                      "Needed, according to the assessment: %u nights",
+                                      needs->secure_accommodation_nights),
+                         needs->secure_accommodation_nights);
+
+      adw_preferences_group_set_description (self->arrival_accommodation_group, text);
+    }
+}
+
+static void
+name_after_row (GtkWidget *control)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (control, ADW_TYPE_PREFERENCES_ROW);
+  GString *title = g_string_new (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+
+  /* Screen readers announce the row's title, not its mnemonic. */
+  g_string_replace (title, "_", "", 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PROPERTY_LABEL, title->str, -1);
+  g_string_free (title, TRUE);
+}
+
+static void
+init_assessment (CareCasePage *self)
+{
+  g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
+  GtkWidget *after[] = { GTK_WIDGET (self->other_factor_row), GTK_WIDGET (self->mitigation_row) };
+  GtkWidget *controls[] = {
+    GTK_WIDGET (self->airport_switch), GTK_WIDGET (self->nights_spin), GTK_WIDGET (self->health_switch),
+    GTK_WIDGET (self->transport_switch), GTK_WIDGET (self->escort_switch), GTK_WIDGET (self->contacted_switch),
+  };
+
+  for (int level = CARE_RISK_NOT_ASSESSED; level <= CARE_RISK_HIGH; level++)
+    gtk_string_list_append (levels, care_risk_level_get_label ((CareRiskLevel) level));
+  adw_combo_row_set_model (self->risk_level_row, G_LIST_MODEL (levels));
+  g_signal_connect_swapped (self->risk_level_row, "notify::selected", G_CALLBACK (risk_level_selected_cb), self);
+
+  /* One check row a factor, the "other" and mitigation rows after them. */
+  for (guint i = 0; i < G_N_ELEMENTS (after); i++)
+    {
+      g_object_ref (after[i]);
+      adw_preferences_group_remove (self->factors_group, after[i]);
+    }
+  for (guint i = 0; i < N_RISK_FACTORS; i++)
+    {
+      CareRiskFactor factor = 1u << i;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), care_risk_factor_get_label (factor));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      care_risk_factor_get_label (factor), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_object_set_data (G_OBJECT (check), "care-factor", GUINT_TO_POINTER (factor));
+      g_signal_connect (check, "toggled", G_CALLBACK (factor_toggled_cb), self);
+      adw_preferences_group_add (self->factors_group, row);
+      self->factor_checks[i] = GTK_CHECK_BUTTON (check);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (after); i++)
+    {
+      adw_preferences_group_add (self->factors_group, after[i]);
+      g_object_unref (after[i]);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      name_after_row (controls[i]);
+      if (GTK_IS_SWITCH (controls[i]))
+        g_signal_connect_swapped (controls[i], "notify::active", G_CALLBACK (needs_changed_cb), self);
+      else
+        g_signal_connect_swapped (controls[i], "value-changed", G_CALLBACK (needs_changed_cb), self);
+    }
+}
+
 /* --- loading and saving --- */
 
 static void
@@ -865,6 +1300,7 @@ fill_form (CareCasePage *self)
   adw_combo_row_set_selected (self->sex_row, self->draft->person->sex);
   for (guint i = 0; i < G_N_ELEMENTS (consents); i++)
     adw_combo_row_set_selected (consent_rows[i], consents[i]->state);
+  fill_assessment_controls (self, self->draft);
   self->loading = FALSE;
 
   revalidate (self);
@@ -882,6 +1318,8 @@ take_case (CareCasePage *self,
 {
   g_clear_handle_id (&self->save_id, g_source_remove);
   g_clear_pointer (&self->draft, care_case_free);
+  /* Undo belongs to the case the measure was removed from. */
+  g_clear_pointer (&self->removed_measure, care_measure_free);
   self->draft = care_case;
   self->is_new = is_new;
   self->dirty = FALSE;
@@ -1071,6 +1509,11 @@ care_case_page_set_vault (CareCasePage *self,
       show_field_message (self, &self->fields[i], NULL);
     }
   self->loading = FALSE;
+  {
+    g_autoptr(CareCase) blank = care_case_new ();
+
+    fill_assessment_controls (self, blank);
+  }
   clear_rows (self->plan_rows);
   clear_rows (g_object_get_data (G_OBJECT (self->history_group), "care-rows"));
   clear_rows (g_object_get_data (G_OBJECT (self->followups_group), "care-rows"));
@@ -1100,6 +1543,8 @@ care_case_page_open (CareCasePage *self,
   g_return_val_if_fail (self->vault != NULL, FALSE);
 
   care_case_page_flush (self);
+  /* Preferences may have changed the programme since the last case. */
+  load_settings (self);
   {
     g_autoptr(CareStoreAccess) access = care_store_access_lock (self->vault);
 
@@ -1119,6 +1564,7 @@ care_case_page_new_case (CareCasePage *self)
   g_return_if_fail (CARE_IS_CASE_PAGE (self));
 
   care_case_page_flush (self);
+  load_settings (self);
   care_case = care_case_new ();
   get_today (&care_case->referral_date);
   take_case (self, care_case, TRUE);
@@ -1266,6 +1712,154 @@ amend_plan_action (GtkWidget  *widget,
   fill_plan (self);
 }
 
+static void
+language_selected_cb (CareCasePage *self)
+{
+  CarePlanVersion *version = get_editable_version (self);
+  const char *code = adw_combo_row_get_selected (self->language_row) == 1 ? "fr" : "en";
+
+  if (self->loading || version == NULL || g_strcmp0 (version->language, code) == 0)
+    return;
+  g_free (version->language);
+  version->language = g_strdup (code);
+  g_free (self->draft->plan_language);
+  self->draft->plan_language = g_strdup (code);
+  note_change (self);
+  save_now (self);
+}
+
+/* A measure typed in the dialog goes into the draft (a new one, or in
+ * place of the one edited), and the case is saved at once. */
+static void
+measure_saved_cb (CareMeasureDialog *dialog,
+                  const CareMeasure *measure,
+                  CareCasePage      *self)
+{
+  int index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "care-measure-index")) - 1;
+  g_autoptr(GError) error = NULL;
+  CarePlanVersion *version;
+
+  if (self->draft == NULL)
+    return;
+  version = index >= 0 ? get_editable_version (self) : care_plan_edit (self->draft->plan);
+  if (version == NULL)
+    return;
+  if (index >= 0 && (guint) index < version->measures->len)
+    {
+      care_measure_free (g_ptr_array_index (version->measures, index));
+      g_ptr_array_index (version->measures, index) = care_measure_copy (measure);
+    }
+  else if (!care_plan_version_add_measure (version, care_measure_copy (measure), &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  if (version->language == NULL)
+    version->language = g_strdup (self->draft->plan_language != NULL ? self->draft->plan_language : "en");
+  note_change (self);
+  save_now (self);
+  fill_plan (self);
+}
+
+static void
+open_measure_dialog (CareCasePage      *self,
+                     const CareMeasure *measure,
+                     int                index)
+{
+  const char *currency = self->settings != NULL ? self->settings->currency : CARE_MONEY_DEFAULT_CURRENCY;
+  CareMeasureDialog *dialog = care_measure_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       measure, currency);
+
+  g_object_set_data (G_OBJECT (dialog), "care-measure-index", GINT_TO_POINTER (index + 1));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (measure_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_measure_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CareCasePage *self = CARE_CASE_PAGE (widget);
+
+  if (self->draft != NULL)
+    open_measure_dialog (self, NULL, -1);
+}
+
+static void
+edit_measure_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CareCasePage *self = CARE_CASE_PAGE (widget);
+  CarePlanVersion *version = get_editable_version (self);
+  guint index = g_variant_get_uint32 (parameter);
+
+  if (version != NULL && index < version->measures->len)
+    open_measure_dialog (self, g_ptr_array_index (version->measures, index), (int) index);
+}
+
+static void
+remove_measure_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CareCasePage *self = CARE_CASE_PAGE (widget);
+  CarePlanVersion *version = get_editable_version (self);
+  guint index = g_variant_get_uint32 (parameter);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  CareMeasure *measure;
+  AdwToast *toast;
+
+  if (version == NULL || index >= version->measures->len)
+    return;
+
+  measure = care_measure_copy (g_ptr_array_index (version->measures, index));
+  if (!care_plan_version_remove_measure (version, index, &error))
+    {
+      care_measure_free (measure);
+      show_toast (self, error->message);
+      return;
+    }
+  g_clear_pointer (&self->removed_measure, care_measure_free);
+  self->removed_measure = measure;
+  self->removed_index = index;
+  note_change (self);
+  save_now (self);
+  fill_measures (self);
+
+  /* Translators: %s describes a measure of the plan */
+  text = g_strdup_printf (_("Measure “%s” removed"), measure->description != NULL ? measure->description : "");
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "case.undo-remove-measure");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_remove_measure_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  CareCasePage *self = CARE_CASE_PAGE (widget);
+  CarePlanVersion *version = get_editable_version (self);
+  CareMeasure *measure;
+
+  if (version == NULL || self->removed_measure == NULL)
+    return;
+
+  measure = g_steal_pointer (&self->removed_measure);
+  /* Back where it was, with the id the store knew it by cleared: it is
+   * written again as it was. */
+  measure->id = 0;
+  g_ptr_array_insert (version->measures, MIN (self->removed_index, version->measures->len), measure);
+  note_change (self);
+  save_now (self);
+  fill_measures (self);
+}
+
 /* The document of the version on screen, in its own language. */
 static CarePlanDocument *
 make_plan_document (CareCasePage  *self,
@@ -1273,8 +1867,17 @@ make_plan_document (CareCasePage  *self,
 {
   CarePlanDocumentOptions options = { 0 };
   CarePlanVersion *version = get_shown_version (self);
+  GApplication *app = g_application_get_default ();
+  g_autoptr(GSettings) prefs = CARE_IS_APPLICATION (app)
+                               ? g_object_ref (care_application_get_settings (CARE_APPLICATION (app)))
+                               : g_settings_new (APPLICATION_ID);
+  g_autofree char *organisation = g_settings_get_string (prefs, "organisation-name");
+  g_autofree char *logo = g_settings_get_string (prefs, "organisation-logo");
 
-  options.paper = CARE_PAPER_A4;
+  options.paper = (CarePaperSize) care_preferences_get_paper (prefs);
+  options.organisation = *organisation != '\0' ? organisation : NULL;
+  /* A logo moved or deleted since it was chosen is left out, not an error. */
+  options.logo_path = *logo != '\0' && g_file_test (logo, G_FILE_TEST_IS_REGULAR) ? logo : NULL;
   options.settings = self->settings;
   return care_plan_document_new (self->draft, version != NULL ? version->number : 0, &options, error);
 }
@@ -1544,6 +2147,7 @@ care_case_page_finalize (GObject *object)
   CareCasePage *self = CARE_CASE_PAGE (object);
 
   g_clear_pointer (&self->draft, care_case_free);
+  g_clear_pointer (&self->removed_measure, care_measure_free);
   g_clear_pointer (&self->settings, care_settings_free);
   g_free (self->reopen_number);
   for (guint i = 0; i < N_FIELDS; i++)
@@ -1613,6 +2217,8 @@ care_case_page_class_init (CareCasePageClass *klass)
   BIND (minor_row);
   BIND (eligible_row);
   BIND (version_row);
+  BIND (language_row);
+  BIND (add_measure_row);
   BIND (objectives_row);
   BIND (totals_row);
   BIND (economic_group);
@@ -1621,14 +2227,57 @@ care_case_page_class_init (CareCasePageClass *klass)
   BIND (other_group);
   BIND (followups_group);
   BIND (history_group);
+  BIND (risk_level_row);
+  BIND (assessed_on_row);
+  BIND (factors_group);
+  BIND (other_factor_row);
+  BIND (mitigation_row);
+  BIND (airport_switch);
+  BIND (nights_spin);
+  BIND (health_switch);
+  BIND (transport_switch);
+  BIND (escort_switch);
+  BIND (needs_notes_row);
+  BIND (education_row);
+  BIND (languages_row);
+  BIND (work_row);
+  BIND (vocational_row);
+  BIND (aspirations_row);
+  BIND (preferred_row);
+  BIND (contacted_switch);
+  BIND (minor_group);
+  BIND (guardian_row);
+  BIND (best_interests_row);
+  BIND (minor_notes_row);
+  BIND (arrival_airport_group);
+  BIND (arrival_accommodation_group);
+  BIND (arrival_health_group);
+  BIND (arrival_transport_group);
+  BIND (arrival_airport_planned_row);
+  BIND (arrival_airport_done_row);
+  BIND (arrival_airport_who_row);
+  BIND (arrival_accommodation_planned_row);
+  BIND (arrival_accommodation_done_row);
+  BIND (arrival_accommodation_who_row);
+  BIND (arrival_health_planned_row);
+  BIND (arrival_health_done_row);
+  BIND (arrival_health_who_row);
+  BIND (arrival_transport_planned_row);
+  BIND (arrival_transport_done_row);
+  BIND (arrival_transport_who_row);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, version_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, language_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "case.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "case.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "case.agree-plan", NULL, agree_plan_action);
   gtk_widget_class_install_action (widget_class, "case.amend-plan", NULL, amend_plan_action);
   gtk_widget_class_install_action (widget_class, "case.print-plan", NULL, print_plan_action);
+  gtk_widget_class_install_action (widget_class, "case.add-measure", NULL, add_measure_action);
+  gtk_widget_class_install_action (widget_class, "case.edit-measure", "u", edit_measure_action);
+  gtk_widget_class_install_action (widget_class, "case.remove-measure", "u", remove_measure_action);
+  gtk_widget_class_install_action (widget_class, "case.undo-remove-measure", NULL, undo_remove_measure_action);
   gtk_widget_class_install_action (widget_class, "case.export-plan", NULL, export_plan_action);
   gtk_widget_class_install_action (widget_class, "case.record-followup", "x", record_followup_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "case.close", NULL);
@@ -1672,6 +2321,7 @@ care_case_page_init (CareCasePage *self)
       g_signal_connect (fr->row, "changed", G_CALLBACK (field_changed_cb), fr);
     }
 
+  init_assessment (self);
   fill_combo (self->sex_row, CARE_TYPE_SEX);
   fill_combo (self->consent_return_row, CARE_TYPE_CONSENT_STATE);
   fill_combo (self->consent_data_row, CARE_TYPE_CONSENT_STATE);

@@ -154,8 +154,12 @@ main (int   argc,
     }
   stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (case_page), ADW_TYPE_VIEW_STACK, 0));
   shoot (GTK_WINDOW (window), dir, "case-summary.png");
+  adw_view_stack_set_visible_child_name (stack, "assessment");
+  shoot (GTK_WINDOW (window), dir, "case-assessment.png");
   adw_view_stack_set_visible_child_name (stack, "plan");
   shoot (GTK_WINDOW (window), dir, "case-plan.png");
+  adw_view_stack_set_visible_child_name (stack, "arrival");
+  shoot (GTK_WINDOW (window), dir, "case-arrival.png");
   adw_view_stack_set_visible_child_name (stack, "followups");
   shoot (GTK_WINDOW (window), dir, "case-followups.png");
   adw_view_stack_set_visible_child_name (stack, "history");
@@ -190,8 +194,12 @@ main (int   argc,
       g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
       prefs = find_toplevel (CARE_TYPE_PREFERENCES_WINDOW);
       g_assert_nonnull (prefs);
-      gtk_window_set_default_size (prefs, 640, 560);
+      gtk_window_set_default_size (prefs, 680, 640);
       shoot (prefs, dir, "preferences.png");
+      adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "programme");
+      shoot (prefs, dir, "preferences-programme.png");
+      adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "people");
+      shoot (prefs, dir, "preferences-people.png");
       gtk_window_destroy (prefs);
     }
     adw_view_stack_set_visible_child_name (views, "cases");
