@@ -471,6 +471,8 @@ preferences_activated_cb (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   CarePreferencesWindow *prefs = care_preferences_window_new (self->settings, self->vault);
 
+  /* One of the application's windows: a change of language finds it. */
+  gtk_window_set_application (GTK_WINDOW (prefs), GTK_APPLICATION (self));
   gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
   gtk_window_present (GTK_WINDOW (prefs));
 }
@@ -531,6 +533,7 @@ rebuild_windows (CareApplication *self)
     {
       CarePreferencesWindow *prefs = care_preferences_window_new (self->settings, self->vault);
 
+      gtk_window_set_application (GTK_WINDOW (prefs), GTK_APPLICATION (self));
       gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (active));
       gtk_window_present (GTK_WINDOW (prefs));
     }
@@ -545,11 +548,20 @@ apply_language (CareApplication *self)
     g_warning ("The locale for the %s interface is not installed", choice);
 }
 
+static gboolean
+rebuild_windows_idle (gpointer user_data)
+{
+  rebuild_windows (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The windows are rebuilt once the change has been handled: it may come
+ * from a row of the very Preferences window that is about to be replaced. */
 static void
 language_changed_cb (CareApplication *self)
 {
   apply_language (self);
-  rebuild_windows (self);
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_windows_idle, g_object_ref (self), g_object_unref);
 }
 
 static void

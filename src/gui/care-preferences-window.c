@@ -70,6 +70,7 @@ struct _CarePreferencesWindow
   AdwActionRow         *logo_row;
   GtkButton            *logo_clear_button;
   AdwComboRow          *paper_row;
+  AdwComboRow          *language_row;
   AdwPreferencesPage   *programme_page;
   AdwPreferencesPage   *people_page;
   GtkLabel             *settings_state_label;
@@ -138,6 +139,28 @@ selected_to_paper (const GValue       *value,
                    gpointer            user_data)
 {
   return g_variant_new_string (g_value_get_uint (value) == 1 ? "us-letter" : "a4");
+}
+
+static gboolean
+language_to_selected (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  const char *choice = g_variant_get_string (variant, NULL);
+
+  g_value_set_uint (value, g_str_equal (choice, "fr") ? 1 : g_str_equal (choice, "en") ? 2 : 0);
+  return TRUE;
+}
+
+static GVariant *
+selected_to_language (const GValue       *value,
+                      const GVariantType *type,
+                      gpointer            user_data)
+{
+  static const char *const choices[] = { "system", "fr", "en" };
+  guint selected = g_value_get_uint (value);
+
+  return g_variant_new_string (choices[selected < G_N_ELEMENTS (choices) ? selected : 0]);
 }
 
 static void
@@ -809,6 +832,10 @@ care_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "organisation-name",
                    self->organisation_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "language",
+                                self->language_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                language_to_selected, selected_to_language, NULL, NULL);
   g_settings_bind_with_mapping (self->settings, "paper-size",
                                 self->paper_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
@@ -919,6 +946,7 @@ care_preferences_window_class_init (CarePreferencesWindowClass *klass)
   BIND (logo_row);
   BIND (logo_clear_button);
   BIND (paper_row);
+  BIND (language_row);
   BIND (programme_page);
   BIND (people_page);
   BIND (settings_state_label);

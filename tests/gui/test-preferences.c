@@ -176,7 +176,8 @@ test_programme_settings (void)
   /* The documents' preferences are this computer's. */
   prefs = care_preferences_window_new (settings, vault);
   set_text (find_entry_row (GTK_WIDGET (prefs), "Organisation Name"), "Retour et Dignité");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_descendant (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, 0)), 1);
+  /* The first combo row is the interface language; the second, the paper. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_descendant (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, 1)), 1);
   g_assert_cmpstr (g_settings_get_string (settings, "organisation-name"), ==, "Retour et Dignité");
   g_assert_cmpint (care_preferences_get_paper (settings), ==, 1);
   gtk_window_destroy (GTK_WINDOW (prefs));
