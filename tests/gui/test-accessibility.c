@@ -1,0 +1,466 @@
+/* test-accessibility.c — what a screen reader and a keyboard find: every
+ * control a person types into, ticks, switches or chooses from, on every
+ * page of the unlocked window (the four views, each page of a case, its
+ * dialogs) and of Preferences, has an accessible name; Tab walks the case's
+ * summary field after field, in order, without getting stuck
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "care-application.h"
+#include "care-case-page.h"
+#include "care-case-store.h"
+#include "care-cases-view.h"
+#include "care-demo.h"
+#include "care-followup-calendar.h"
+#include "care-followup-dialog.h"
+#include "care-i18n.h"
+#include "care-measure-dialog.h"
+#include "care-preferences-window.h"
+#include "care-unlock-page.h"
+#include "care-window.h"
+#include "gui-test-util.h"
+
+#define USER       "Amina Diallo"
+#define PASSPHRASE "river lantern seven oranges"
+#define N_DEMO     40
+
+static CareApplication *application;
+static char *vault_path;
+
+static gboolean
+vault_is_open (gpointer data)
+{
+  return care_application_get_vault (application) != NULL;
+}
+
+static gboolean
+list_loaded (gpointer data)
+{
+  return !care_case_list_model_get_loading (data) && g_list_model_get_n_items (data) > 0;
+}
+
+static gboolean
+calendar_loaded (gpointer data)
+{
+  return !care_followup_calendar_get_loading (data);
+}
+
+static void
+prepare_vault (void)
+{
+  g_autofree char *recovery_key = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CareVault) vault = NULL;
+  g_autoptr(CareSettings) settings = NULL;
+  GDate today;
+
+  vault = care_vault_create (vault_path, USER, PASSPHRASE, CARE_KDF_COST_INTERACTIVE, &recovery_key, &error);
+  g_assert_no_error (error);
+  settings = care_settings_store_load (vault, &error);
+  g_assert_no_error (error);
+  care_date_set (&today, 2016, 1, 15);
+  care_demo_generate (vault, N_DEMO, 7, settings, &today, NULL, NULL, &error);
+  g_assert_no_error (error);
+  care_vault_lock (vault);
+}
+
+/* On screen, as far as the widget tree says: itself and every ancestor
+ * visible, and neither a stack's page that is not on top nor folded away
+ * in a revealer (the caller brings each page on top in turn). */
+static gboolean
+is_shown (GtkWidget *widget)
+{
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    if (!gtk_widget_get_visible (w) || !gtk_widget_get_child_visible (w) ||
+        (GTK_IS_REVEALER (w) && !gtk_revealer_get_reveal_child (GTK_REVEALER (w))))
+      return FALSE;
+  return TRUE;
+}
+
+/* A control a person types into, ticks, switches or chooses from. The
+ * text of an entry, a spin button or a search field is the entry's: the
+ * name is the entry's. */
+static GtkWidget *
+control_of (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT (widget))
+    {
+      /* The text inside an entry, an entry row, a spin button or a search
+       * field is presented as part of it (role "none"): the name a
+       * screen reader announces is that of the editable around it. */
+      if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_NONE)
+        {
+          for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
+            if (GTK_IS_EDITABLE (w))
+              return w;
+          g_error ("A text field outside any entry");
+        }
+      return widget;
+    }
+  if (GTK_IS_SPIN_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SWITCH (widget) ||
+      GTK_IS_DROP_DOWN (widget) || ADW_IS_COMBO_ROW (widget) || GTK_IS_TEXT_VIEW (widget) ||
+      GTK_IS_SCALE (widget))
+    return widget;
+  return NULL;
+}
+
+static gboolean
+has_name (GtkWidget *widget)
+{
+  GtkAccessible *a = GTK_ACCESSIBLE (widget);
+
+  if (gtk_test_accessible_has_property (a, GTK_ACCESSIBLE_PROPERTY_LABEL))
+    {
+      g_autofree char *differs = gtk_test_accessible_check_property (a, GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+
+      if (differs != NULL)
+        return TRUE;
+    }
+  if (gtk_test_accessible_has_relation (a, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    {
+      g_autofree char *differs = gtk_test_accessible_check_relation (a, GTK_ACCESSIBLE_RELATION_LABELLED_BY, NULL);
+
+      if (differs != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+describe (GtkWidget *widget)
+{
+  GString *s = g_string_new (G_OBJECT_TYPE_NAME (widget));
+
+  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
+    if (ADW_IS_PREFERENCES_ROW (w))
+      {
+        g_string_append_printf (s, " in row “%s”", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)));
+        break;
+      }
+    else if (ADW_IS_PREFERENCES_GROUP (w) && adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (w)) != NULL)
+      {
+        g_string_append_printf (s, " in group “%s”", adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (w)));
+        break;
+      }
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL)
+    g_string_append_printf (s, " “%s”", gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)));
+  return g_string_free (s, FALSE);
+}
+
+/* Every shown control under ROOT without an accessible name, appended to
+ * MISSING; returns how many controls were looked at. */
+static guint
+check_names (GtkWidget  *root,
+             const char *where,
+             GString    *missing)
+{
+  GQueue queue = G_QUEUE_INIT;
+  guint n = 0;
+
+  g_queue_push_tail (&queue, root);
+  while (!g_queue_is_empty (&queue))
+    {
+      GtkWidget *widget = g_queue_pop_head (&queue);
+      GtkWidget *control = control_of (widget);
+
+      if (control != NULL && is_shown (control))
+        {
+          n++;
+          if (!has_name (control))
+            {
+              g_autofree char *what = describe (control);
+
+              g_string_append_printf (missing, "%s: %s\n", where, what);
+            }
+        }
+      for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (&queue, c);
+    }
+  return n;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+unlock (GtkWidget *window)
+{
+  GtkWidget *unlock_page = find_descendant (window, CARE_TYPE_UNLOCK_PAGE, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (find_descendant (unlock_page, ADW_TYPE_PASSWORD_ENTRY_ROW, 0)), PASSPHRASE);
+  gtk_widget_activate_action (unlock_page, "unlock.unlock", NULL);
+  wait_for (vault_is_open, NULL);
+}
+
+/* A case far enough along to have a plan and follow-ups, opened. */
+static CareCasePage *
+open_followed_case (GtkWidget *window)
+{
+  CareCasesView *cases_view = CARE_CASES_VIEW (find_descendant (window, CARE_TYPE_CASES_VIEW, 0));
+  CareCaseListModel *model = care_cases_view_get_model (cases_view);
+  CareCasePage *page = CARE_CASE_PAGE (find_descendant (window, CARE_TYPE_CASE_PAGE, 0));
+
+  wait_for (list_loaded, model);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(CareCaseItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (care_case_item_get_status (item) == CARE_CASE_IN_FOLLOW_UP)
+        {
+          g_signal_emit_by_name (cases_view, "case-activated", care_case_item_get_case_number (item));
+          break;
+        }
+    }
+  g_assert_nonnull (care_case_page_get_case (page));
+  g_assert_cmpuint (care_case_page_get_case (page)->followups->len, >, 0);
+  return page;
+}
+
+static void
+test_names (void)
+{
+  g_autoptr(GString) missing = g_string_new (NULL);
+  static const char *views[] = { "cases", "followups", "programme", "partners" };
+  static const char *case_pages[] = { "summary", "assessment", "plan", "arrival", "followups", "history" };
+  GtkWidget *window, *prefs, *dialog;
+  AdwViewStack *view_stack, *case_stack;
+  CareCasePage *page;
+  guint n = 0;
+
+  g_application_activate (G_APPLICATION (application));
+  window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (application)));
+
+  /* Before unlocking: the unlock page. */
+  n += check_names (window, "unlock page", missing);
+  unlock (window);
+
+  /* The four views. */
+  view_stack = ADW_VIEW_STACK (find_descendant (window, ADW_TYPE_VIEW_STACK, 0));
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      adw_view_stack_set_visible_child_name (view_stack, views[i]);
+      if (g_str_equal (views[i], "followups"))
+        wait_for (calendar_loaded, find_descendant (window, CARE_TYPE_FOLLOWUP_CALENDAR, 0));
+      n += check_names (adw_view_stack_get_visible_child (view_stack), views[i], missing);
+    }
+  adw_view_stack_set_visible_child_name (view_stack, "cases");
+
+  /* Every page of a case. */
+  page = open_followed_case (window);
+  case_stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK, 0));
+  for (guint i = 0; i < G_N_ELEMENTS (case_pages); i++)
+    {
+      g_autofree char *where = g_strconcat ("case, ", case_pages[i], NULL);
+
+      adw_view_stack_set_visible_child_name (case_stack, case_pages[i]);
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (case_stack), ==, case_pages[i]);
+      n += check_names (adw_view_stack_get_visible_child (case_stack), where, missing);
+    }
+
+  /* Its dialogs: a follow-up recorded, a measure (on a draft). */
+  {
+    const CareCase *c = care_case_page_get_case (page);
+    CareFollowUp *f = g_ptr_array_index (c->followups, 0);
+
+    gtk_widget_activate_action (GTK_WIDGET (page), "case.record-followup", "x", f->id);
+    dialog = GTK_WIDGET (find_toplevel (CARE_TYPE_FOLLOWUP_DIALOG));
+    g_assert_nonnull (dialog);
+    n += check_names (dialog, "follow-up dialog", missing);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  if (!g_action_group_get_action_enabled (G_ACTION_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (page), GTK_TYPE_WINDOW)), "case.add-measure"))
+    gtk_widget_activate_action (GTK_WIDGET (page), "case.amend-plan", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (page), "case.add-measure", NULL);
+  dialog = GTK_WIDGET (find_toplevel (CARE_TYPE_MEASURE_DIALOG));
+  g_assert_nonnull (dialog);
+  n += check_names (dialog, "measure dialog", missing);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Preferences (Ctrl+,), every page. */
+  g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
+  prefs = GTK_WIDGET (find_toplevel (CARE_TYPE_PREFERENCES_WINDOW));
+  g_assert_nonnull (prefs);
+  {
+    AdwViewStack *stack = ADW_VIEW_STACK (find_descendant (prefs, ADW_TYPE_VIEW_STACK, 0));
+    g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
+    guint n_pages = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+    g_assert_cmpuint (n_pages, >=, 2);
+    for (guint i = 0; i < n_pages; i++)
+      {
+        g_autoptr(AdwViewStackPage) stack_page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+        g_autofree char *where = g_strconcat ("Preferences, ", adw_view_stack_page_get_title (stack_page), NULL);
+
+        adw_view_stack_set_visible_child (stack, adw_view_stack_page_get_child (stack_page));
+        n += check_names (prefs, where, missing);
+      }
+  }
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  g_test_message ("%u controls looked at", n);
+  g_assert_cmpuint (n, >, 60);
+  if (missing->len > 0)
+    g_error ("Controls without an accessible name:\n%s", missing->str);
+
+  care_application_lock (application);
+}
+
+/* The rows a person fills in on PAGE, in the order they are laid out. */
+static void
+collect_fields (GtkWidget *widget,
+                GPtrArray *rows)
+{
+  if ((ADW_IS_ENTRY_ROW (widget) || ADW_IS_COMBO_ROW (widget)) &&
+      is_shown (widget) && gtk_widget_is_sensitive (widget))
+    {
+      g_ptr_array_add (rows, widget);
+      return;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_fields (c, rows);
+}
+
+static const char *
+title_of (GtkWidget *row)
+{
+  return row != NULL ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : "(none)";
+}
+
+/* Tab from the first field of a page of the case: every field after it,
+ * in order, none skipped, none holding the focus; Shift+Tab back up. */
+static void
+check_tab_order (GtkWidget  *window,
+                 GtkWidget  *page,
+                 const char *name)
+{
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autoptr(GPtrArray) visited = g_ptr_array_new ();
+  GtkWidget *focus, *previous = NULL;
+  guint presses = 0;
+
+  collect_fields (page, fields);
+  g_assert_cmpuint (fields->len, >=, 2);
+
+  g_assert_true (gtk_widget_grab_focus (g_ptr_array_index (fields, 0)));
+  g_ptr_array_add (visited, g_ptr_array_index (fields, 0));
+  while (visited->len < fields->len)
+    {
+      GtkWidget *row;
+
+      g_assert_cmpuint (++presses, <, 4 * fields->len + 40);
+      if (!gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD))
+        g_error ("%s: Tab left the window after “%s”", name, title_of (g_ptr_array_index (visited, visited->len - 1)));
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_nonnull (focus);
+      if (focus == previous)
+        g_error ("%s: Tab stuck on a %s after “%s”", name, G_OBJECT_TYPE_NAME (focus),
+                 title_of (g_ptr_array_index (visited, visited->len - 1)));
+      previous = focus;
+      g_assert_true (gtk_widget_is_ancestor (focus, page));
+      row = gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_ROW);
+      if (row == NULL || !g_ptr_array_find (fields, row, NULL) || row == g_ptr_array_index (visited, visited->len - 1))
+        continue;
+      if (row != g_ptr_array_index (fields, visited->len))
+        g_error ("%s: Tab went from “%s” to “%s”, not to “%s”", name,
+                 title_of (g_ptr_array_index (visited, visited->len - 1)), title_of (row),
+                 title_of (g_ptr_array_index (fields, visited->len)));
+      g_ptr_array_add (visited, row);
+    }
+  g_test_message ("%s: %u fields in %u presses of Tab", name, fields->len, presses);
+
+  for (guint i = 0; i < 4 * fields->len + 40; i++)
+    {
+      gtk_widget_child_focus (window, GTK_DIR_TAB_BACKWARD);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (focus != NULL && gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_ROW) == g_ptr_array_index (fields, 0))
+        break;
+    }
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_ROW) == g_ptr_array_index (fields, 0));
+}
+
+static void
+test_tab_order (void)
+{
+  static const char *case_pages[] = { "summary", "assessment", "arrival" };
+  GtkWidget *window, *summary;
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  AdwViewStack *case_stack;
+  CareCasePage *page;
+
+  g_application_activate (G_APPLICATION (application));
+  window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (application)));
+  if (care_application_get_vault (application) == NULL)
+    unlock (window);
+  page = open_followed_case (window);
+  case_stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK, 0));
+
+  /* The summary's own fields, all of them, from the family name on. */
+  adw_view_stack_set_visible_child_name (case_stack, "summary");
+  summary = adw_view_stack_get_visible_child (case_stack);
+  collect_fields (summary, fields);
+  g_assert_cmpuint (fields->len, >=, 15);
+  g_assert_cmpstr (title_of (g_ptr_array_index (fields, 0)), ==, "_Family Name");
+  g_assert_true (find_entry_row (summary, "Arrival Date") != NULL &&
+                 g_ptr_array_find (fields, find_entry_row (summary, "Arrival Date"), NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (case_pages); i++)
+    {
+      adw_view_stack_set_visible_child_name (case_stack, case_pages[i]);
+      check_tab_order (window, adw_view_stack_get_visible_child (case_stack), case_pages[i]);
+    }
+
+  care_application_lock (application);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = g_dir_make_tmp ("care-gui-a11y-XXXXXX", NULL);
+  g_autofree char *vault_dir = NULL;
+  int status;
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  care_i18n_init ();
+  g_setenv ("LANGUAGE", "en", TRUE);
+  /* GTK's test accessibility backend: what a screen reader would be told. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+
+  vault_dir = g_build_filename (data_home, "care", NULL);
+  g_mkdir_with_parents (vault_dir, 0700);
+  vault_path = g_build_filename (vault_dir, "default.care", NULL);
+  prepare_vault ();
+
+  application = care_application_new ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (application), NULL, NULL))
+    g_error ("Could not register the application");
+
+  g_test_add_func ("/accessibility/names", test_names);
+  g_test_add_func ("/accessibility/tab-order", test_tab_order);
+  status = g_test_run ();
+
+  care_application_lock (application);
+  g_clear_object (&application);
+  g_unlink (vault_path);
+  g_rmdir (vault_dir);
+  g_rmdir (data_home);
+  g_free (vault_path);
+  return status;
+}
