@@ -1,6 +1,7 @@
 /* test-flow.c — a caseworker's first day, end to end, in one run of the
  * application and through its widgets and their actions: create a vault,
- * add a case, assess it, plan three measures, agree the plan, set the
+ * add a case (a birth date in the future refused with its reason, nothing
+ * saved), assess it, plan three measures, agree the plan, set the
  * arrival, find the first follow-up in the calendar, record it, lock,
  * mistype the passphrase, unlock, and find everything again — in the vault
  * and on screen
@@ -372,6 +373,31 @@ test_first_day (void)
   g_assert_cmpstr (stored->return_country, ==, "CM");
   g_assert_cmpint (stored->consent_data.state, ==, CARE_CONSENT_GIVEN);
   g_clear_pointer (&stored, care_case_free);
+
+  /* A date of birth in the future is refused, the reason beside the field,
+   * and nothing of it saved; put right, it saves again. */
+  {
+    AdwEntryRow *birth_row = find_entry_row (GTK_WIDGET (case_page), "Date of Birth");
+    gboolean said = FALSE;
+
+    gtk_editable_set_text (GTK_EDITABLE (birth_row), "2099-01-01");
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (birth_row), "error"));
+    for (guint i = 0; find_descendant (GTK_WIDGET (birth_row), GTK_TYPE_LABEL, i) != NULL; i++)
+      {
+        GtkWidget *label = find_descendant (GTK_WIDGET (birth_row), GTK_TYPE_LABEL, i);
+
+        said |= gtk_widget_get_visible (label) &&
+                strstr (gtk_label_get_label (GTK_LABEL (label)), "future") != NULL;
+      }
+    g_assert_true (said);
+    care_case_page_flush (case_page);
+    g_assert_true (care_case_page_has_unsaved_changes (case_page));
+    stored = load_case (number);
+    g_assert_cmpuint (stored->person->date_of_birth.year, ==, 1994);
+    g_clear_pointer (&stored, care_case_free);
+    set_text (GTK_WIDGET (case_page), "Date of Birth", "1994-03-12");
+    wait_saved (case_page);
+  }
 
   /* The assessment: a risk level and a factor. */
   adw_view_stack_set_visible_child_name (case_stack, "assessment");
