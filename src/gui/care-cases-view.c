@@ -83,10 +83,12 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                const ColumnSpec         *spec)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  /* A GtkInscription, not a GtkLabel: sized without laying out its text, so
+   * the rows that a new search answer brings are quick to make. */
+  GtkWidget *label = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (spec == &number_spec || spec == &followup_spec)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
@@ -103,14 +105,14 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   if (spec == &minor_spec)
     {
       /* Translators: in the Minor column of the list of cases */
-      gtk_label_set_label (GTK_LABEL (label), care_case_item_get_minor (item) ? C_("minor", "Yes") : "");
+      gtk_inscription_set_text (GTK_INSCRIPTION (label), care_case_item_get_minor (item) ? C_("minor", "Yes") : "");
       return;
     }
   if (spec == &followup_spec)
     {
       gboolean overdue = care_case_item_get_overdue_followups (item) > 0;
 
-      gtk_label_set_label (GTK_LABEL (label), care_case_item_get_next_followup (item));
+      gtk_inscription_set_text (GTK_INSCRIPTION (label), care_case_item_get_next_followup (item));
       if (overdue)
         {
           gtk_widget_add_css_class (label, "error");
@@ -128,7 +130,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     g_autofree char *text = NULL;
 
     g_object_get (item, spec->property, &text, NULL);
-    gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
+    gtk_inscription_set_text (GTK_INSCRIPTION (label), text != NULL ? text : "");
   }
 }
 

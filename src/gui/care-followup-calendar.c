@@ -32,6 +32,7 @@ struct _CareFollowupCalendar
   GtkWidget      parent_instance;
 
   CareVault     *vault;
+  gboolean       stale;            /* to load when next shown */
   GDate          fixed_today;      /* cleared: the local date */
   GDate          month;            /* the first day of the month shown */
   guint          week_start;       /* 0 Sunday … 6 Saturday */
@@ -591,6 +592,13 @@ care_followup_calendar_reload (CareFollowupCalendar *self)
       fill_side_list (self, self->week_list, NULL);
       return;
     }
+  /* Loaded when shown, so that unlocking does not wait for it. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
 
   self->cancellable = g_cancellable_new ();
   data = g_new0 (LoadData, 1);
@@ -766,12 +774,23 @@ care_followup_calendar_dispose (GObject *object)
 }
 
 static void
+care_followup_calendar_map (GtkWidget *widget)
+{
+  CareFollowupCalendar *self = CARE_FOLLOWUP_CALENDAR (widget);
+
+  GTK_WIDGET_CLASS (care_followup_calendar_parent_class)->map (widget);
+  if (self->stale)
+    care_followup_calendar_reload (self);
+}
+
+static void
 care_followup_calendar_class_init (CareFollowupCalendarClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = care_followup_calendar_dispose;
+  widget_class->map = care_followup_calendar_map;
   object_class->get_property = care_followup_calendar_get_property;
 
   properties[PROP_LOADING] =

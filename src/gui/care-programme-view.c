@@ -36,6 +36,7 @@ struct _CareProgrammeView
   GtkWidget        parent_instance;
 
   CareVault       *vault;
+  gboolean         stale;          /* to count again when next shown */
   Chart            charts[5];
 
   /* Template widgets */
@@ -205,8 +206,35 @@ set_target (GtkProgressBar *bar,
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
+static void refresh_now (CareProgrammeView *self);
+
+/* Counting a large programme's numbers takes a moment: done when the view is
+ * shown, not at every unlock or save while it is hidden. */
 void
 care_programme_view_refresh (CareProgrammeView *self)
+{
+  g_return_if_fail (CARE_IS_PROGRAMME_VIEW (self));
+
+  if (self->vault != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  refresh_now (self);
+}
+
+static void
+care_programme_view_map (GtkWidget *widget)
+{
+  CareProgrammeView *self = CARE_PROGRAMME_VIEW (widget);
+
+  GTK_WIDGET_CLASS (care_programme_view_parent_class)->map (widget);
+  if (self->stale)
+    refresh_now (self);
+}
+
+static void
+refresh_now (CareProgrammeView *self)
 {
   g_autoptr(CareStats) stats = NULL;
   g_autoptr(CareSettings) settings = NULL;
@@ -215,8 +243,7 @@ care_programme_view_refresh (CareProgrammeView *self)
     self->host_chart, self->return_chart, self->status_chart, self->budget_chart, self->category_chart,
   };
 
-  g_return_if_fail (CARE_IS_PROGRAMME_VIEW (self));
-
+  self->stale = FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (self->charts); i++)
     g_array_set_size (self->charts[i].bars, 0);
 
@@ -317,6 +344,7 @@ care_programme_view_class_init (CareProgrammeViewClass *klass)
 
   object_class->dispose = care_programme_view_dispose;
   object_class->finalize = care_programme_view_finalize;
+  widget_class->map = care_programme_view_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/care-programme-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -1,8 +1,9 @@
 /* care-case-item.c — one row of a list of cases, as an object to bind to
  *
  * Read-only: a list is refreshed from the store rather than edited in
- * place. Country names are the iso-codes tables' own strings, so a row
- * costs only its summary and the formatted name and date.
+ * place. Country names are the iso-codes tables' own strings, and the
+ * formatted name and date are made when first asked for, so a row costs
+ * little more than its summary, which it may share with the whole list.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +21,7 @@ struct _CareCaseItem
   GObject          parent_instance;
 
   CareCaseSummary *summary;
+  GPtrArray       *owner;         /* holds summary, or NULL: summary is the item's own */
   char            *name;
   char            *next_followup;
 };
@@ -64,18 +66,50 @@ CareCaseItem *
 care_case_item_new (CareCaseSummary *summary)
 {
   CareCaseItem *self;
-  CarePerson person = { 0 };
 
   g_return_val_if_fail (summary != NULL, NULL);
 
   self = g_object_new (CARE_TYPE_CASE_ITEM, NULL);
   self->summary = summary;
-  person.family_name = summary->family_name;
-  person.given_names = summary->given_names;
-  self->name = care_person_get_display_name (&person);
-  /* Shown as the interface's language writes a date; sorted by day. */
-  self->next_followup = care_format_date (&summary->next_followup, CARE_DATE_NUMERIC, NULL);
   return self;
+}
+
+CareCaseItem *
+care_case_item_new_shared (GPtrArray       *owner,
+                           CareCaseSummary *summary)
+{
+  CareCaseItem *self;
+
+  g_return_val_if_fail (owner != NULL, NULL);
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  self = g_object_new (CARE_TYPE_CASE_ITEM, NULL);
+  self->owner = g_ptr_array_ref (owner);
+  self->summary = summary;
+  return self;
+}
+
+static const char *
+get_name (CareCaseItem *self)
+{
+  if (self->name == NULL)
+    {
+      CarePerson person = { 0 };
+
+      person.family_name = self->summary->family_name;
+      person.given_names = self->summary->given_names;
+      self->name = care_person_get_display_name (&person);
+    }
+  return self->name;
+}
+
+static const char *
+get_next_followup (CareCaseItem *self)
+{
+  /* Shown as the interface's language writes a date; sorted by day. */
+  if (self->next_followup == NULL)
+    self->next_followup = care_format_date (&self->summary->next_followup, CARE_DATE_NUMERIC, NULL);
+  return self->next_followup;
 }
 
 #define GETTER(type, name, expr)                        \
@@ -88,7 +122,7 @@ care_case_item_new (CareCaseSummary *summary)
 
 GETTER (gint64, id, self->summary->id)
 GETTER (const char *, case_number, self->summary->case_number)
-GETTER (const char *, name, self->name)
+GETTER (const char *, name, get_name (self))
 GETTER (const char *, family_name, self->summary->family_name)
 GETTER (const char *, given_names, self->summary->given_names)
 GETTER (CareCaseStatus, status, self->summary->status)
@@ -99,7 +133,7 @@ GETTER (const char *, return_country, self->summary->return_country)
 GETTER (const char *, return_country_name, country_name (self->summary->return_country))
 GETTER (gboolean, minor, self->summary->minor)
 GETTER (gboolean, eligible, self->summary->eligible)
-GETTER (const char *, next_followup, self->next_followup)
+GETTER (const char *, next_followup, get_next_followup (self))
 GETTER (guint, overdue_followups, self->summary->overdue_followups)
 
 /* Cases with no pending follow-up sort after every date. */
@@ -116,7 +150,10 @@ care_case_item_finalize (GObject *object)
 {
   CareCaseItem *self = CARE_CASE_ITEM (object);
 
-  g_clear_pointer (&self->summary, care_case_summary_free);
+  if (self->owner != NULL)
+    g_ptr_array_unref (self->owner);
+  else
+    care_case_summary_free (self->summary);
   g_free (self->name);
   g_free (self->next_followup);
 

@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (CareCaseItem, care_case_item, CARE, CASE_ITEM, GObject)
 
 /* Takes SUMMARY. */
 CareCaseItem   *care_case_item_new                (CareCaseSummary *summary);
+/* SUMMARY stays OWNER's (an array of summaries): the item holds OWNER. */
+CareCaseItem   *care_case_item_new_shared         (GPtrArray       *owner,
+                                                   CareCaseSummary *summary);
 
 gint64          care_case_item_get_id             (CareCaseItem *self);
 const char     *care_case_item_get_case_number    (CareCaseItem *self);

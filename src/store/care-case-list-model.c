@@ -4,7 +4,13 @@
  * The search runs in a worker thread (care_store_access keeps the
  * connection to one thread at a time), so that typing in the search field
  * of a vault of 100,000 cases never freezes the window; the answer comes
- * back to the main context and replaces the rows in one items-changed.
+ * back to the main context and replaces, in one items-changed, only the rows
+ * between what the old and the new answers have in common at both ends.
+ *
+ * The model keeps the store's summaries, not objects: a CareCaseItem is made
+ * when a row is asked for (the column view asks for the rows it shows) and
+ * given again while someone holds it, so 100,000 cases cost 100,000 small
+ * structures rather than 100,000 GObjects.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,7 +28,8 @@ struct _CareCaseListModel
   GObject         parent_instance;
 
   CareVault      *vault;
-  GPtrArray      *items;          /* CareCaseItem */
+  GPtrArray      *summaries;      /* CareCaseSummary, shared with the items made of them */
+  CareCaseItem  **items;          /* weak pointers, one per summary, NULL until asked for */
 
   char           *search;
   gboolean        by_status;
@@ -80,7 +87,7 @@ care_case_list_model_get_item_type (GListModel *model)
 static guint
 care_case_list_model_get_n_items (GListModel *model)
 {
-  return CARE_CASE_LIST_MODEL (model)->items->len;
+  return CARE_CASE_LIST_MODEL (model)->summaries->len;
 }
 
 static gpointer
@@ -89,9 +96,16 @@ care_case_list_model_get_item (GListModel *model,
 {
   CareCaseListModel *self = CARE_CASE_LIST_MODEL (model);
 
-  if (position >= self->items->len)
+  if (position >= self->summaries->len)
     return NULL;
-  return g_object_ref (g_ptr_array_index (self->items, position));
+  if (self->items[position] == NULL)
+    {
+      self->items[position] = care_case_item_new_shared (self->summaries,
+                                                         g_ptr_array_index (self->summaries, position));
+      g_object_add_weak_pointer (G_OBJECT (self->items[position]), (gpointer *) &self->items[position]);
+      return self->items[position];
+    }
+  return g_object_ref (self->items[position]);
 }
 
 static void
@@ -103,20 +117,108 @@ list_model_iface_init (GListModelInterface *iface)
 }
 
 static void
-replace_items (CareCaseListModel *self,
-               GPtrArray         *items)
+forget_items (CareCaseItem **items,
+              guint          n)
 {
-  guint removed = self->items->len;
-  guint added = items->len;
+  for (guint i = 0; i < n; i++)
+    if (items[i] != NULL)
+      g_object_remove_weak_pointer (G_OBJECT (items[i]), (gpointer *) &items[i]);
+  g_free (items);
+}
 
-  g_ptr_array_unref (self->items);
-  self->items = g_ptr_array_ref (items);
-  if (removed > 0 || added > 0)
+static gboolean
+same_summary (const CareCaseSummary *a,
+              const CareCaseSummary *b)
+{
+  return a->id == b->id &&
+         a->status == b->status &&
+         a->minor == b->minor &&
+         a->eligible == b->eligible &&
+         a->overdue_followups == b->overdue_followups &&
+         g_strcmp0 (a->case_number, b->case_number) == 0 &&
+         g_strcmp0 (a->family_name, b->family_name) == 0 &&
+         g_strcmp0 (a->given_names, b->given_names) == 0 &&
+         g_strcmp0 (a->host_country, b->host_country) == 0 &&
+         g_strcmp0 (a->return_country, b->return_country) == 0 &&
+         care_date_is_set (&a->next_followup) == care_date_is_set (&b->next_followup) &&
+         (!care_date_is_set (&a->next_followup) ||
+          g_date_compare (&a->next_followup, &b->next_followup) == 0);
+}
+
+static void
+release_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  /* The old summaries: freed here, off the main thread, unless an item
+   * still holds them. */
+  g_ptr_array_unref (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Frees 100,000 summaries without making the window wait for it. */
+static void
+release_in_thread (GPtrArray *summaries)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, release_in_thread);
+  g_task_set_task_data (task, summaries, NULL);
+  g_task_run_in_thread (task, release_thread);
+}
+
+static void
+replace_items (CareCaseListModel *self,
+               GPtrArray         *summaries)
+{
+  GPtrArray *old = self->summaries;
+  CareCaseItem **old_items = self->items;
+  guint n_old = old->len;
+  guint n_new = summaries->len;
+  guint prefix = 0, suffix = 0;
+
+  /* The rows both answers share at the start and at the end keep their
+   * objects; only what lies between is reported as changed. */
+  while (prefix < n_old && prefix < n_new &&
+         same_summary (g_ptr_array_index (old, prefix), g_ptr_array_index (summaries, prefix)))
+    prefix++;
+  while (suffix < n_old - prefix && suffix < n_new - prefix &&
+         same_summary (g_ptr_array_index (old, n_old - 1 - suffix),
+                       g_ptr_array_index (summaries, n_new - 1 - suffix)))
+    suffix++;
+
+  self->summaries = g_ptr_array_ref (summaries);
+  self->items = g_new0 (CareCaseItem *, MAX (n_new, 1));
+  /* The shared rows' objects stay valid: they hold the old summaries. */
+  for (guint i = 0; i < prefix; i++)
+    if ((self->items[i] = old_items[i]) != NULL)
+      {
+        g_object_remove_weak_pointer (G_OBJECT (old_items[i]), (gpointer *) &old_items[i]);
+        old_items[i] = NULL;
+        g_object_add_weak_pointer (G_OBJECT (self->items[i]), (gpointer *) &self->items[i]);
+      }
+  for (guint i = 0; i < suffix; i++)
     {
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, added);
-      if (removed != added)
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+      guint from = n_old - 1 - i, to = n_new - 1 - i;
+
+      if ((self->items[to] = old_items[from]) != NULL)
+        {
+          g_object_remove_weak_pointer (G_OBJECT (old_items[from]), (gpointer *) &old_items[from]);
+          old_items[from] = NULL;
+          g_object_add_weak_pointer (G_OBJECT (self->items[to]), (gpointer *) &self->items[to]);
+        }
     }
+  forget_items (old_items, n_old);
+
+  if (n_old - prefix - suffix > 0 || n_new - prefix - suffix > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_old - prefix - suffix, n_new - prefix - suffix);
+  if (n_old != n_new)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  if (n_old > 1000)
+    release_in_thread (old);
+  else
+    g_ptr_array_unref (old);
 }
 
 static void
@@ -127,7 +229,6 @@ reload_thread (GTask        *task,
 {
   ReloadData *data = task_data;
   g_autoptr(GPtrArray) summaries = NULL;
-  g_autoptr(GPtrArray) items = NULL;
   GError *error = NULL;
 
   /* What this thread reports is in the interface's language. */
@@ -154,15 +255,7 @@ reload_thread (GTask        *task,
       return;
     }
 
-  {
-    gsize n = 0;
-    g_autofree gpointer *raw = g_ptr_array_steal (summaries, &n);
-
-    items = g_ptr_array_new_full ((guint) n, g_object_unref);
-    for (gsize i = 0; i < n; i++)
-      g_ptr_array_add (items, care_case_item_new (raw[i]));
-  }
-  g_task_return_pointer (task, g_steal_pointer (&items), (GDestroyNotify) g_ptr_array_unref);
+  g_task_return_pointer (task, g_steal_pointer (&summaries), (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void
@@ -208,7 +301,7 @@ care_case_list_model_reload (CareCaseListModel *self)
 
   if (self->vault == NULL)
     {
-      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+      g_autoptr(GPtrArray) none = g_ptr_array_new_with_free_func ((GDestroyNotify) care_case_summary_free);
 
       replace_items (self, none);
       return;
@@ -387,7 +480,8 @@ care_case_list_model_finalize (GObject *object)
 {
   CareCaseListModel *self = CARE_CASE_LIST_MODEL (object);
 
-  g_ptr_array_unref (self->items);
+  forget_items (self->items, self->summaries->len);
+  g_ptr_array_unref (self->summaries);
   g_free (self->search);
   g_free (self->host_country);
   g_clear_error (&self->error);
@@ -415,7 +509,7 @@ care_case_list_model_get_property (GObject    *object,
       g_value_set_boolean (value, care_case_list_model_get_loading (self));
       break;
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->items->len);
+      g_value_set_uint (value, self->summaries->len);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -471,7 +565,8 @@ care_case_list_model_class_init (CareCaseListModelClass *klass)
 static void
 care_case_list_model_init (CareCaseListModel *self)
 {
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
-  /* Loaded here, on the main thread, so that the workers only read them. */
-  care_country_tables_load (NULL);
+  self->summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) care_case_summary_free);
+  self->items = g_new0 (CareCaseItem *, 1);
+  /* The country tables load once, on first use (a GOnce), in whichever
+   * thread asks first: not at start-up. */
 }

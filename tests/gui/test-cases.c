@@ -153,12 +153,16 @@ test_workspace (void)
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (
                      find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE, 0))), ==, USER);
 
-  /* The programme's numbers against its targets. */
+  /* The programme's numbers against its targets, counted when shown. */
   {
     GtkWidget *programme = find_descendant (GTK_WIDGET (window), CARE_TYPE_PROGRAMME_VIEW, 0);
     GtkWidget *bar = find_descendant (programme, GTK_TYPE_PROGRESS_BAR, 0);
+    AdwViewStack *views = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, 0));
+    g_autofree char *shown = g_strdup (adw_view_stack_get_visible_child_name (views));
 
+    adw_view_stack_set_visible_child_name (views, "programme");
     g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), >, 0.0);
+    adw_view_stack_set_visible_child_name (views, shown);
   }
 
   /* Every case in the list, through the column view's model. */

@@ -270,6 +270,12 @@ walk_widget (GtkWidget  *widget,
       check_text (problems, language, gtk_label_get_text (GTK_LABEL (widget)), G_OBJECT_TYPE_NAME (widget));
       (*n_texts)++;
     }
+  /* The cells of the list of cases. */
+  if (GTK_IS_INSCRIPTION (widget) && gtk_inscription_get_text (GTK_INSCRIPTION (widget)) != NULL)
+    {
+      check_text (problems, language, gtk_inscription_get_text (GTK_INSCRIPTION (widget)), G_OBJECT_TYPE_NAME (widget));
+      (*n_texts)++;
+    }
   if (GTK_IS_TEXT (widget))
     {
       g_autofree char *placeholder = NULL;
