@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "care-create-vault-page.h"
+#include "care-passphrase-quality.h"
 #include "care-language.h"
 #include "care-vault.h"
 
@@ -79,36 +80,12 @@ text_of (gpointer editable)
   return gtk_editable_get_text (GTK_EDITABLE (editable));
 }
 
-/* Scores the passphrase with libpwquality, as GNOME's own account
- * settings do; returns the reason it is refused, or NULL. */
 static char *
 assess_passphrase (CareCreateVaultPage *self,
-                   int                 *level)
+                   int                  *level)
 {
-  const char *passphrase = text_of (self->passphrase_row);
-  g_autoptr(GError) error = NULL;
-  void *auxerror = NULL;
-  int score;
-
-  *level = 0;
-  if (*passphrase == '\0')
-    return NULL;
-
-  if (!care_vault_validate_passphrase (passphrase, &error))
-    return g_strdup (error->message);
-
-  score = pwquality_check (self->quality, passphrase, NULL, text_of (self->name_row), &auxerror);
-  if (score < 0)
-    {
-      char buffer[PWQ_MAX_ERROR_MESSAGE_LEN];
-      const char *reason = pwquality_strerror (buffer, sizeof buffer, score, auxerror);
-
-      /* Translators: %s is libpwquality's reason, already translated. */
-      return g_strdup_printf (_("This passphrase is too easy to guess: %s."), reason);
-    }
-
-  *level = score < 50 ? 2 : score < 80 ? 3 : 4;
-  return NULL;
+  return care_passphrase_quality_assess (self->quality, text_of (self->passphrase_row),
+                                         text_of (self->name_row), level);
 }
 
 static void
@@ -517,8 +494,7 @@ care_create_vault_page_init (CareCreateVaultPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->quality = pwquality_default_settings ();
-  pwquality_read_config (self->quality, NULL, NULL);
+  self->quality = care_passphrase_quality_new ();
 
   gtk_level_bar_add_offset_value (self->strength_bar, GTK_LEVEL_BAR_OFFSET_LOW, 1);
   gtk_level_bar_add_offset_value (self->strength_bar, GTK_LEVEL_BAR_OFFSET_HIGH, 3);

@@ -15,6 +15,7 @@
 #include <pwquality.h>
 
 #include "care-person-dialog.h"
+#include "care-passphrase-quality.h"
 #include "care-store-access.h"
 
 struct _CarePersonDialog
@@ -76,34 +77,12 @@ text_of (AdwEntryRow *row)
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
-/* Scored with libpwquality, like the first passphrase of the vault;
- * returns why it is refused, or NULL. */
 static char *
 assess_passphrase (CarePersonDialog *self,
-                   int              *level)
+                   int               *level)
 {
-  const char *passphrase = text_of (self->passphrase_row);
-  g_autoptr(GError) error = NULL;
-  void *auxerror = NULL;
-  int score;
-
-  *level = 0;
-  if (*passphrase == '\0')
-    return NULL;
-  if (!care_vault_validate_passphrase (passphrase, &error))
-    return g_strdup (error->message);
-
-  score = pwquality_check (self->quality, passphrase, NULL, text_of (self->name_row), &auxerror);
-  if (score < 0)
-    {
-      char buffer[PWQ_MAX_ERROR_MESSAGE_LEN];
-      const char *reason = pwquality_strerror (buffer, sizeof buffer, score, auxerror);
-
-      /* Translators: %s is libpwquality's reason, already translated. */
-      return g_strdup_printf (_("This passphrase is too easy to guess: %s."), reason);
-    }
-  *level = score < 50 ? 2 : score < 80 ? 3 : 4;
-  return NULL;
+  return care_passphrase_quality_assess (self->quality, text_of (self->passphrase_row),
+                                         text_of (self->name_row), level);
 }
 
 static void
@@ -313,8 +292,7 @@ static void
 care_person_dialog_init (CarePersonDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->quality = pwquality_default_settings ();
-  pwquality_read_config (self->quality, NULL, NULL);
+  self->quality = care_passphrase_quality_new ();
 }
 
 CarePersonDialog *
