@@ -16,6 +16,7 @@
 #include "care-format.h"
 #include "care-country.h"
 #include "care-money.h"
+#include "care-language.h"
 #include "care-programme-view.h"
 #include "care-store-access.h"
 
@@ -37,9 +38,12 @@ struct _CareProgrammeView
 
   CareVault       *vault;
   gboolean         stale;          /* to count again when next shown */
+  guint            generation;     /* of the newest count asked for */
+  GCancellable    *cancellable;    /* of the count running, if any */
   Chart            charts[5];
 
   /* Template widgets */
+  GtkSpinner      *spinner;
   GtkProgressBar  *beneficiaries_bar;
   GtkLabel        *beneficiaries_label;
   GtkProgressBar  *minors_bar;
@@ -233,37 +237,67 @@ care_programme_view_map (GtkWidget *widget)
     refresh_now (self);
 }
 
+typedef struct {
+  CareStats *stats;
+  GError    *error;
+} Counted;
+
 static void
-refresh_now (CareProgrammeView *self)
+counted_free (Counted *counted)
 {
-  g_autoptr(CareStats) stats = NULL;
+  g_clear_pointer (&counted->stats, care_stats_free);
+  g_clear_error (&counted->error);
+  g_free (counted);
+}
+
+/* In a worker thread: 100,000 cases take a moment to count, and the
+ * window must not wait for them. */
+static void
+count_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CareVault *vault = task_data;
+  Counted *counted = g_new0 (Counted, 1);
   g_autoptr(CareSettings) settings = NULL;
-  g_autoptr(GError) error = NULL;
+
+  /* Status and category names are in the interface's language. */
+  care_language_use_in_thread ();
+  {
+    g_autoptr(CareStoreAccess) access = care_store_access_lock (vault);
+
+    if (care_vault_is_locked (vault))
+      g_set_error_literal (&counted->error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "locked");
+    else if ((settings = care_settings_store_load (vault, &counted->error)) != NULL)
+      counted->stats = care_case_store_get_stats (vault, settings, NULL, &counted->error);
+  }
+  g_task_return_pointer (task, counted, (GDestroyNotify) counted_free);
+}
+
+static void
+show_stats (CareProgrammeView *self,
+            CareStats         *stats,
+            const GError      *error)
+{
   GtkDrawingArea *areas[] = {
     self->host_chart, self->return_chart, self->status_chart, self->budget_chart, self->category_chart,
   };
 
-  self->stale = FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (self->charts); i++)
     g_array_set_size (self->charts[i].bars, 0);
 
-  if (self->vault != NULL)
-    {
-      g_autoptr(CareStoreAccess) access = care_store_access_lock (self->vault);
-
-      settings = care_settings_store_load (self->vault, &error);
-      if (settings != NULL)
-        stats = care_case_store_get_stats (self->vault, settings, NULL, &error);
-    }
   if (stats == NULL)
     {
-      if (error != NULL)
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("Could not read the programme's numbers: %s", error->message);
       for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
-        describe_chart (areas[i], &self->charts[i]);
+        {
+          describe_chart (areas[i], &self->charts[i]);
+          gtk_widget_queue_draw (GTK_WIDGET (areas[i]));
+        }
       return;
     }
-
   set_target (self->beneficiaries_bar, self->beneficiaries_label, stats->eligible, stats->target_beneficiaries);
   set_target (self->minors_bar, self->minors_label, stats->eligible_minors, stats->target_minors);
   {
@@ -298,7 +332,70 @@ refresh_now (CareProgrammeView *self)
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
-    describe_chart (areas[i], &self->charts[i]);
+    {
+      describe_chart (areas[i], &self->charts[i]);
+      gtk_widget_queue_draw (GTK_WIDGET (areas[i]));
+    }
+}
+
+
+static void
+count_done_cb (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  CareProgrammeView *self = CARE_PROGRAMME_VIEW (source_object);
+  guint generation = GPOINTER_TO_UINT (user_data);
+  Counted *counted = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* An older count, superseded by a newer one, is dropped. */
+  if (generation == self->generation)
+    {
+      g_clear_object (&self->cancellable);
+      gtk_spinner_stop (self->spinner);
+      gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+      if (counted != NULL)
+        show_stats (self, counted->stats, counted->error);
+    }
+  if (counted != NULL)
+    counted_free (counted);
+}
+
+static void
+refresh_now (CareProgrammeView *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  self->stale = FALSE;
+  self->generation++;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->vault == NULL)
+    {
+      gtk_spinner_stop (self->spinner);
+      gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+      show_stats (self, NULL, NULL);
+      return;
+    }
+
+  /* The numbers shown stay until the new ones replace them; the spinner
+   * says they are being counted. */
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
+  gtk_spinner_start (self->spinner);
+  task = g_task_new (self, self->cancellable, count_done_cb, GUINT_TO_POINTER (self->generation));
+  g_task_set_source_tag (task, refresh_now);
+  g_task_set_task_data (task, g_object_ref (self->vault), g_object_unref);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, count_thread);
+}
+
+gboolean
+care_programme_view_get_loading (CareProgrammeView *self)
+{
+  g_return_val_if_fail (CARE_IS_PROGRAMME_VIEW (self), FALSE);
+
+  return self->cancellable != NULL;
 }
 
 void
@@ -317,6 +414,8 @@ care_programme_view_dispose (GObject *object)
 {
   CareProgrammeView *self = CARE_PROGRAMME_VIEW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CARE_TYPE_PROGRAMME_VIEW);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
@@ -348,6 +447,7 @@ care_programme_view_class_init (CareProgrammeViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/care-programme-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, CareProgrammeView, spinner);
   gtk_widget_class_bind_template_child (widget_class, CareProgrammeView, beneficiaries_bar);
   gtk_widget_class_bind_template_child (widget_class, CareProgrammeView, beneficiaries_label);
   gtk_widget_class_bind_template_child (widget_class, CareProgrammeView, minors_bar);

@@ -18,5 +18,7 @@ void care_programme_view_set_vault (CareProgrammeView *self,
                                     CareVault         *vault);
 /* Reads the numbers again (after cases were saved). */
 void care_programme_view_refresh   (CareProgrammeView *self);
+/* TRUE while the numbers are being counted (in a worker thread). */
+gboolean care_programme_view_get_loading (CareProgrammeView *self);
 
 G_END_DECLS

@@ -18,6 +18,8 @@
 
 #include "config.h"
 
+#include <malloc.h>
+
 #include "care-case-list-model.h"
 #include "care-language.h"
 #include "care-country.h"
@@ -73,6 +75,7 @@ static void
 reload_data_free (ReloadData *data)
 {
   g_clear_object (&data->vault);
+  g_clear_object (&data->query.cancellable);
   g_free (data->search);
   g_free (data->host_country);
   g_free (data);
@@ -154,6 +157,9 @@ release_thread (GTask        *task,
   /* The old summaries: freed here, off the main thread, unless an item
    * still holds them. */
   g_ptr_array_unref (task_data);
+  /* Give the freed memory back to the system: the worker threads' malloc
+   * arenas otherwise keep every answer's worth resident. */
+  malloc_trim (0);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -276,7 +282,7 @@ reload_done_cb (GObject      *source_object,
       g_clear_error (&self->error);
       if (items != NULL)
         replace_items (self, items);
-      else if (error != NULL)
+      else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_warning ("Could not list the cases: %s", error->message);
           self->error = g_steal_pointer (&error);
@@ -319,6 +325,8 @@ care_case_list_model_reload (CareCaseListModel *self)
   data->query.host_country = data->host_country;
   data->query.minors_only = self->minors_only;
   data->query.overdue_only = self->overdue_only;
+  /* The next keystroke stops this query inside SQLite. */
+  data->query.cancellable = g_object_ref (self->cancellable);
 
   task = g_task_new (self, self->cancellable, reload_done_cb, NULL);
   g_task_set_source_tag (task, care_case_list_model_reload);

@@ -19,6 +19,7 @@
 
 #include "care-case-rows.h"
 #include "care-case-store.h"
+#include "care-vault-private.h"
 #include "care-eligibility.h"
 #include "care-history.h"
 #include "care-issue.h"
@@ -1496,10 +1497,50 @@ care_case_store_foreach_export_row (CareVault        *vault,
   "  AND (?4 = 0 OR c.is_minor) AND (?5 = 0 OR c.next_followup < ?1) " \
   "ORDER BY c.number_country, c.number_year, c.number_sequence LIMIT ?6"
 
+/* SQLite's progress handler: a query superseded by a newer one (the next
+ * keystroke) stops within a few thousand steps instead of running on. */
+static int
+list_cancelled_cb (gpointer cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable);
+}
+
+static GPtrArray *list_cases (CareVault *vault, const CareCaseQuery *query, GError **error);
+
 GPtrArray *
 care_case_store_list (CareVault            *vault,
                       const CareCaseQuery  *query,
                       GError              **error)
+{
+  sqlite3 *db;
+  GPtrArray *cases;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (CARE_IS_VAULT (vault), NULL);
+
+  if (query == NULL || query->cancellable == NULL)
+    return list_cases (vault, query, error);
+  if (g_cancellable_set_error_if_cancelled (query->cancellable, error))
+    return NULL;
+
+  db = care_vault_get_db (vault);
+  sqlite3_progress_handler (db, 1000, list_cancelled_cb, query->cancellable);
+  cases = list_cases (vault, query, &local_error);
+  sqlite3_progress_handler (db, 0, NULL, NULL);
+  if (cases == NULL && g_cancellable_is_cancelled (query->cancellable))
+    {
+      g_clear_error (&local_error);
+      g_cancellable_set_error_if_cancelled (query->cancellable, &local_error);
+    }
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+  return cases;
+}
+
+static GPtrArray *
+list_cases (CareVault            *vault,
+            const CareCaseQuery  *query,
+            GError              **error)
 {
   static const CareCaseQuery everything = { 0 };
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) care_case_summary_free);

@@ -12,7 +12,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "care-case.h"
 #include "care-partner.h"
@@ -96,6 +96,8 @@ typedef struct {
   gboolean        overdue_only;
   GDate           today;             /* for "overdue"; cleared: the local date */
   guint           limit;             /* 0: no limit */
+  GCancellable   *cancellable;       /* cancelled: the query stops inside SQLite
+                                        and fails with G_IO_ERROR_CANCELLED; NULL: runs to the end */
 } CareCaseQuery;
 
 /* CareCaseSummary, ordered by case number. */

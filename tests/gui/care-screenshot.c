@@ -24,6 +24,7 @@
 #include "care-unlock-page.h"
 #include "care-i18n.h"
 #include "care-preferences-window.h"
+#include "care-programme-view.h"
 #include "care-window.h"
 #include "gui-test-util.h"
 
@@ -177,6 +178,13 @@ main (int   argc,
     AdwViewStack *views = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, 0));
 
     adw_view_stack_set_visible_child_name (views, "programme");
+    {
+      CareProgrammeView *programme =
+        CARE_PROGRAMME_VIEW (find_descendant (GTK_WIDGET (window), CARE_TYPE_PROGRAMME_VIEW, 0));
+
+      while (care_programme_view_get_loading (programme))
+        g_main_context_iteration (NULL, TRUE);
+    }
     shoot (GTK_WINDOW (window), dir, "programme.png");
     {
       CareFollowupCalendar *calendar =

@@ -29,6 +29,12 @@ static CareApplication *application;
 static char *vault_path;
 
 static gboolean
+programme_counted (gpointer data)
+{
+  return !care_programme_view_get_loading (data);
+}
+
+static gboolean
 vault_is_open (gpointer data)
 {
   return care_application_get_vault (application) != NULL;
@@ -161,6 +167,8 @@ test_workspace (void)
     g_autofree char *shown = g_strdup (adw_view_stack_get_visible_child_name (views));
 
     adw_view_stack_set_visible_child_name (views, "programme");
+    /* Counted in a worker thread, a spinner meanwhile. */
+    wait_for (programme_counted, programme);
     g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), >, 0.0);
     adw_view_stack_set_visible_child_name (views, shown);
   }
