@@ -12,53 +12,13 @@
 #include "care-eligibility.h"
 #include "vault-test-util.h"
 
-typedef struct {
-  char      *dir;
-  char      *path;
-  CareVault *vault;
-  GDate      today;
-} Fixture;
+typedef VaultFixture Fixture;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *recovery = NULL;
-
-  f->dir = vault_test_make_dir ();
-  f->path = g_build_filename (f->dir, "cases.care", NULL);
-  f->vault = care_vault_create (f->path, TEST_USER, TEST_PASSPHRASE, CARE_KDF_COST_INTERACTIVE,
-                                &recovery, &error);
-  g_assert_no_error (error);
-  g_date_clear (&f->today, 1);
-  g_date_set_dmy (&f->today, 1, G_DATE_JUNE, 2016);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->vault);
-  vault_test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-static GDate
-date (int y, int m, int d)
-{
-  GDate out;
-
-  g_date_clear (&out, 1);
-  g_date_set_dmy (&out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return out;
-}
 
 static void
 set_date (GDate *target, int y, int m, int d)
 {
-  *target = date (y, m, d);
+  *target = vault_test_date (y, m, d);
 }
 
 /* A referred adult: what a minimal import row gives. */
@@ -69,7 +29,7 @@ make_case (const char *family,
            int         referral_year)
 {
   CareCase *c = care_case_new ();
-  GDate born = date (1990, 5, 12);
+  GDate born = vault_test_date (1990, 5, 12);
 
   c->person->family_name = g_strdup (family);
   c->person->given_names = g_strdup (given);
@@ -101,7 +61,7 @@ make_full_case (void)
   c->caseworker = g_strdup ("Julie");
   c->plan_language = g_strdup ("en");
   c->notes = g_strdup ("Prefers phone calls in the evening.\nSpeaks Edo.");
-  on = date (2014, 3, 10);
+  on = vault_test_date (2014, 3, 10);
   care_consent_give (&c->consent_voluntary_return, &on);
   care_consent_give (&c->consent_data, &on);
   care_consent_give (&c->consent_followup, &on);
@@ -137,7 +97,7 @@ make_full_case (void)
   m = care_measure_new (CARE_MEASURE_INDIVIDUAL_PSYCHOSOCIAL, "Counselling");
   m->budget_cents = 40000;
   g_ptr_array_add (v->measures, m);
-  on = date (2014, 5, 1);
+  on = vault_test_date (2014, 5, 1);
   g_assert_true (care_plan_freeze_current (c->plan, &on, NULL));
 
   v = care_plan_edit (c->plan);
@@ -287,7 +247,7 @@ test_round_trip (Fixture       *f,
   measure = g_ptr_array_index (care_plan_get_current (loaded->plan)->measures, 0);
   g_ptr_array_add (first->progress, care_measure_progress_new (measure->id, CARE_MEASURE_DONE, "Bought"));
   g_ptr_array_add (first->progress, care_measure_progress_new (measure->id, CARE_MEASURE_IN_PROGRESS, NULL));
-  on = date (2015, 6, 30);
+  on = vault_test_date (2015, 6, 30);
   loaded->closure = care_closure_new (CARE_CLOSURE_COMPLETED, &on);
   loaded->closure->notes = g_strdup ("Plan completed");
   save_ok (f, loaded);
@@ -401,7 +361,7 @@ test_agreed_version_frozen (Fixture       *f,
   m->budget_cents = 99900;
   save_ok (f, stored);
   {
-    GDate on = date (2014, 5, 20);
+    GDate on = vault_test_date (2014, 5, 20);
     g_assert_true (care_plan_freeze_current (stored->plan, &on, NULL));
   }
   save_ok (f, stored);
@@ -514,7 +474,7 @@ test_status_derived (Fixture       *f,
   g_assert_cmpstr (status, ==, "assessed");
   g_free (status);
 
-  on = date (2014, 3, 10);
+  on = vault_test_date (2014, 3, 10);
   care_consent_give (&c->consent_followup, &on);
   set_date (&c->arrival_date, 2014, 6, 2);
   save_ok (f, c);
@@ -686,7 +646,7 @@ add_filter_cases (Fixture  *f,
   g_autoptr(CareCase) minor = make_case ("Minor", "Child", "ES", 2014);
   g_autoptr(CareCase) returned = make_case ("Returned", "Adult", "FR", 2014);
   g_autoptr(CareCase) other = make_case ("Other", "Adult", "IT", 2014);
-  GDate born = date (2000, 1, 1), on = date (2014, 3, 10);
+  GDate born = vault_test_date (2000, 1, 1), on = vault_test_date (2014, 3, 10);
 
   care_birth_date_set_date (&minor->person->date_of_birth, &born);
   save_ok (f, minor);
@@ -730,19 +690,19 @@ test_filters (Fixture       *f,
    * and 3 months (2014-09-02) are late on 2014-10-01. */
   memset (&query, 0, sizeof query);
   query.overdue_only = TRUE;
-  query.today = date (2014, 10, 1);
+  query.today = vault_test_date (2014, 10, 1);
   list = care_case_store_list (f->vault, &query, &error);
   g_assert_cmpuint (list->len, ==, 1);
   s = g_ptr_array_index (list, 0);
   g_assert_cmpint (s->id, ==, returned_id);
   g_assert_cmpuint (s->overdue_followups, ==, 2);
   {
-    GDate expected = date (2014, 7, 2);
+    GDate expected = vault_test_date (2014, 7, 2);
     g_assert_true (care_date_equal (&s->next_followup, &expected));
   }
   g_ptr_array_unref (list);
 
-  query.today = date (2014, 7, 1);
+  query.today = vault_test_date (2014, 7, 1);
   list = care_case_store_list (f->vault, &query, &error);
   g_assert_cmpuint (list->len, ==, 0);
   g_ptr_array_unref (list);
@@ -768,7 +728,7 @@ test_followups (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(CareCase) c = NULL;
   gint64 returned_id;
-  GDate today = date (2014, 10, 1), from = date (2014, 8, 1), to = date (2014, 12, 31);
+  GDate today = vault_test_date (2014, 10, 1), from = vault_test_date (2014, 8, 1), to = vault_test_date (2014, 12, 31);
   GPtrArray *rows;
   CareFollowUpRow *row;
 
@@ -802,7 +762,7 @@ test_followups (Fixture       *f,
   g_ptr_array_unref (rows);
 
   {
-    GDate on = date (2014, 9, 15);
+    GDate on = vault_test_date (2014, 9, 15);
     g_assert_true (care_consent_withdraw (&c->consent_followup, &on));
   }
   save_ok (f, c);
@@ -825,7 +785,7 @@ test_stats (Fixture       *f,
   g_autoptr(CareCase) minor = make_case ("Minor", "Child", "ES", 2014);
   g_autoptr(CareCase) late = make_case ("Late", "Return", "FR", 2015);
   g_autoptr(CareStats) stats = NULL;
-  GDate born = date (2000, 1, 1), today = date (2014, 10, 1);
+  GDate born = vault_test_date (2000, 1, 1), today = vault_test_date (2014, 10, 1);
   CarePlanVersion *v;
   CareMeasure *m;
 
@@ -1013,7 +973,7 @@ test_duplicates (Fixture       *f,
   g_autoptr(CarePerson) probe = care_person_new ();
   g_autofree char *number = NULL;
   g_autofree char *dup = NULL;
-  GDate born = date (1990, 5, 12), other = date (1990, 5, 13);
+  GDate born = vault_test_date (1990, 5, 12), other = vault_test_date (1990, 5, 13);
 
   save_ok (f, c);
   number = number_of (c);
@@ -1394,7 +1354,7 @@ test_bench (Fixture       *f,
                                          hosts[i % G_N_ELEMENTS (hosts)], 2014);
       if (i % 3 == 0)
         {
-          GDate on = date (2014, 3, 10);
+          GDate on = vault_test_date (2014, 3, 10);
           care_consent_give (&c->consent_followup, &on);
           set_date (&c->arrival_date, 2014, 6, 2);
         }
@@ -1484,7 +1444,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/case-store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/case-store/" path, Fixture, NULL, vault_fixture_set_up, func, vault_fixture_tear_down)
 
   ADD ("round-trip", test_round_trip);
   ADD ("validation-refusal", test_validation_refusal);

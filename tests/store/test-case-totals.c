@@ -13,48 +13,8 @@
 #include "care-schema.h"
 #include "vault-test-util.h"
 
-typedef struct {
-  char      *dir;
-  char      *path;
-  CareVault *vault;
-  GDate      today;
-} Fixture;
+typedef VaultFixture Fixture;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *recovery = NULL;
-
-  f->dir = vault_test_make_dir ();
-  f->path = g_build_filename (f->dir, "totals.care", NULL);
-  f->vault = care_vault_create (f->path, TEST_USER, TEST_PASSPHRASE, CARE_KDF_COST_INTERACTIVE,
-                                &recovery, &error);
-  g_assert_no_error (error);
-  g_date_clear (&f->today, 1);
-  g_date_set_dmy (&f->today, 1, G_DATE_JUNE, 2016);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->vault);
-  vault_test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-static GDate
-date (int y, int m, int d)
-{
-  GDate out;
-
-  g_date_clear (&out, 1);
-  g_date_set_dmy (&out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return out;
-}
 
 static CareCase *
 make_case (const char *family,
@@ -62,7 +22,7 @@ make_case (const char *family,
            int         referral_year)
 {
   CareCase *c = care_case_new ();
-  GDate born = date (1990, 5, 12);
+  GDate born = vault_test_date (1990, 5, 12);
 
   c->person->family_name = g_strdup (family);
   c->person->given_names = g_strdup ("Ada");
@@ -72,8 +32,8 @@ make_case (const char *family,
   c->host_country = g_strdup (host);
   c->return_country = g_strdup ("NG");
   c->destination = g_strdup ("Benin City");
-  c->referral_date = date (referral_year, 3, 10);
-  c->planned_return_date = date (referral_year, 6, 1);
+  c->referral_date = vault_test_date (referral_year, 3, 10);
+  c->planned_return_date = vault_test_date (referral_year, 6, 1);
   return c;
 }
 
@@ -209,7 +169,7 @@ test_totals_follow_saves (Fixture       *f,
   g_autofree char *number = NULL;
   CarePlanVersion *v;
   CareMeasure *m;
-  GDate agreed = date (2014, 5, 1);
+  GDate agreed = vault_test_date (2014, 5, 1);
 
   assert_totals_exact (f);
 
@@ -509,7 +469,7 @@ test_export_rows (Fixture       *f,
   g_autoptr(GError) error = NULL;
   ExportCheck check = { f, NULL, 0 };
   guint n = 0;
-  GDate on = date (2014, 3, 10);
+  GDate on = vault_test_date (2014, 3, 10);
 
   for (guint i = 0; i < 5; i++)
     {
@@ -523,7 +483,7 @@ test_export_rows (Fixture       *f,
         {
           care_consent_give (&c->consent_data, &on);
           care_consent_give (&c->consent_followup, &on);
-          c->arrival_date = date (2014, 6, 2);
+          c->arrival_date = vault_test_date (2014, 6, 2);
         }
       if (i == 4)
         {
@@ -552,7 +512,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/case-totals/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/case-totals/" path, Fixture, NULL, vault_fixture_set_up, func, vault_fixture_tear_down)
 
   ADD ("follow-saves", test_totals_follow_saves);
   ADD ("rollback", test_totals_rollback);

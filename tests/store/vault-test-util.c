@@ -22,6 +22,42 @@ vault_test_make_dir (void)
 }
 
 void
+vault_fixture_set_up (VaultFixture  *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = vault_test_make_dir ();
+  f->path = g_build_filename (f->dir, "test.care", NULL);
+  f->vault = care_vault_create (f->path, TEST_USER, TEST_PASSPHRASE, CARE_KDF_COST_INTERACTIVE,
+                                NULL, &error);
+  g_assert_no_error (error);
+  f->today = vault_test_date (2016, 6, 1);
+}
+
+void
+vault_fixture_tear_down (VaultFixture  *f,
+                         gconstpointer  data)
+{
+  g_clear_object (&f->vault);
+  vault_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+GDate
+vault_test_date (int y,
+                 int m,
+                 int d)
+{
+  GDate out;
+
+  g_date_clear (&out, 1);
+  g_date_set_dmy (&out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return out;
+}
+
+void
 vault_test_remove_dir (const char *dir)
 {
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);

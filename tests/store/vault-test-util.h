@@ -15,6 +15,23 @@
 /* Text that must never be found in clear on disk. */
 #define MARKER_PREFIX   "ZEPHYRINE-MARKER-"
 
+/* A fresh vault in a directory of its own, unlocked, and the date the
+ * rules take as today. */
+typedef struct {
+  char      *dir;
+  char      *path;
+  CareVault *vault;
+  GDate      today;
+} VaultFixture;
+
+void      vault_fixture_set_up       (VaultFixture  *f,
+                                      gconstpointer  data);
+void      vault_fixture_tear_down    (VaultFixture  *f,
+                                      gconstpointer  data);
+GDate     vault_test_date            (int y,
+                                      int m,
+                                      int d);
+
 char     *vault_test_make_dir        (void);
 void      vault_test_remove_dir      (const char *dir);
 GBytes   *vault_test_read_file       (const char *path);
