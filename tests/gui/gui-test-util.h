@@ -6,6 +6,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 typedef gboolean (*Condition) (gpointer data);
 
@@ -136,4 +137,47 @@ find_action_button (GtkWidget  *root,
       if (button == NULL || g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), action_name) == 0)
         return button;
     }
+}
+
+/* A home of the test's own, set before GTK starts: the application's
+ * default vault lives in it, never in the person's. Returns the path the
+ * default vault has there (the file itself is not made). */
+static inline char *
+gui_test_prepare_home (char **data_home)
+{
+  char *home = g_dir_make_tmp ("care-gui-test-XXXXXX", NULL);
+  g_autofree char *vault_dir = g_build_filename (home, "care", NULL);
+
+  g_assert_nonnull (home);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_mkdir_with_parents (vault_dir, 0700);
+  *data_home = home;
+  return g_build_filename (vault_dir, "default.care", NULL);
+}
+
+/* The application as the tests run it: registered, but not as the one
+ * instance of the session. */
+static inline GApplication *
+gui_test_register_application (GApplication *application)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_flags (application, G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (application, NULL, &error))
+    g_error ("Could not register the application: %s", error->message);
+  return application;
+}
+
+/* Removes what gui_test_prepare_home made, and the vault in it. */
+static inline void
+gui_test_remove_home (char *data_home,
+                      char *vault_path)
+{
+  g_autofree char *vault_dir = g_path_get_dirname (vault_path);
+
+  g_unlink (vault_path);
+  g_rmdir (vault_dir);
+  g_rmdir (data_home);
+  g_free (vault_path);
+  g_free (data_home);
 }

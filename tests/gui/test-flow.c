@@ -643,33 +643,24 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("care-gui-flow-XXXXXX", NULL);
-  g_autoptr(GError) error = NULL;
+  char *data_home = NULL;
+  char *vault_path;
   int status;
 
   /* A vault of the test's own, never the person's. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  vault_path = gui_test_prepare_home (&data_home);
   care_i18n_init ();
   g_setenv ("LANGUAGE", "en", TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
   application = care_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (application), NULL, &error))
-    g_error ("Could not register the application: %s", error->message);
+  gui_test_register_application (G_APPLICATION (application));
 
   g_test_add_func ("/flow/first-day", test_first_day);
   status = g_test_run ();
 
   care_application_lock (application);
   g_clear_object (&application);
-  {
-    g_autofree char *vault = g_build_filename (data_home, "care", "default.care", NULL);
-    g_autofree char *dir = g_build_filename (data_home, "care", NULL);
-
-    g_unlink (vault);
-    g_rmdir (dir);
-    g_rmdir (data_home);
-  }
+  gui_test_remove_home (data_home, vault_path);
   return status;
 }

@@ -434,24 +434,18 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("care-gui-followups-XXXXXX", NULL);
-  g_autofree char *vault_dir = NULL;
+  char *data_home = NULL;
   int status;
 
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  vault_path = gui_test_prepare_home (&data_home);
   care_i18n_init ();
   g_setenv ("LANGUAGE", "en", TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
-  vault_dir = g_build_filename (data_home, "care", NULL);
-  g_mkdir_with_parents (vault_dir, 0700);
-  vault_path = g_build_filename (vault_dir, "default.care", NULL);
   prepare_vault ();
 
   application = care_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (application), NULL, NULL))
-    g_error ("Could not register the application");
+  gui_test_register_application (G_APPLICATION (application));
 
   g_test_add_func ("/followups/calendar", test_calendar);
   g_test_add_func ("/followups/backup", test_backup);
@@ -460,10 +454,7 @@ main (int   argc,
 
   care_application_lock (application);
   g_clear_object (&application);
-  g_unlink (vault_path);
-  g_rmdir (vault_dir);
-  g_rmdir (data_home);
-  g_free (vault_path);
+  gui_test_remove_home (data_home, vault_path);
   g_free (case_number);
   return status;
 }

@@ -550,11 +550,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("care-gui-language-XXXXXX", NULL);
-  g_autofree char *vault_dir = NULL;
+  char *data_home = NULL;
   int status;
 
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  vault_path = gui_test_prepare_home (&data_home);
   /* As main() does: the session's language is remembered, then LANGUAGE
    * is cleared so that the switch can work. */
   g_setenv ("LANGUAGE", "en", TRUE);
@@ -563,23 +562,16 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   load_catalogue ();
 
-  vault_dir = g_build_filename (data_home, "care", NULL);
-  g_mkdir_with_parents (vault_dir, 0700);
-  vault_path = g_build_filename (vault_dir, "default.care", NULL);
   prepare_vault ();
 
   application = care_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (application), NULL, NULL))
-    g_error ("Could not register the application");
+  gui_test_register_application (G_APPLICATION (application));
 
   g_test_add_func ("/language/switch-keeps-place-and-edits", test_switch_keeps_place_and_edits);
   status = g_test_run ();
 
   care_application_lock (application);
   g_clear_object (&application);
-  g_unlink (vault_path);
-  g_rmdir (vault_dir);
-  g_rmdir (data_home);
+  gui_test_remove_home (data_home, vault_path);
   return status;
 }

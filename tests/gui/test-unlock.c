@@ -13,53 +13,12 @@
 #include "care-i18n.h"
 #include "care-unlock-page.h"
 #include "care-window.h"
+#include "gui-test-util.h"
 
 #define NAME       "Amina Diallo"
 #define PASSPHRASE "river lantern seven oranges"
 
 static CareApplication *application;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_for (Condition condition,
-          gpointer  data)
-{
-  /* Argon2id at the application's cost takes about a second per try. */
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("condition not reached in 60 s");
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type,
-                 guint      skip)
-{
-  GQueue queue = G_QUEUE_INIT;
-  GtkWidget *found = NULL;
-
-  g_queue_push_tail (&queue, root);
-  while (!g_queue_is_empty (&queue))
-    {
-      GtkWidget *widget = g_queue_pop_head (&queue);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && skip-- == 0)
-        {
-          found = widget;
-          break;
-        }
-      for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-        g_queue_push_tail (&queue, c);
-    }
-  g_queue_clear (&queue);
-  return found;
-}
 
 static GtkStack *
 main_stack (CareWindow *window)
@@ -189,32 +148,24 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("care-gui-test-XXXXXX", NULL);
-  g_autoptr(GError) error = NULL;
+  char *data_home = NULL;
+  char *vault_path;
   int status;
 
   /* A vault of the test's own, never the person's. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  vault_path = gui_test_prepare_home (&data_home);
   care_i18n_init ();
   g_setenv ("LANGUAGE", "en", TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
   application = care_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (application), NULL, &error))
-    g_error ("Could not register the application: %s", error->message);
+  gui_test_register_application (G_APPLICATION (application));
 
   g_test_add_func ("/unlock/create-lock-unlock", test_create_lock_unlock);
   status = g_test_run ();
 
   care_application_lock (application);
   g_clear_object (&application);
-  {
-    g_autofree char *vault = g_build_filename (data_home, "care", "default.care", NULL);
-    g_autofree char *dir = g_build_filename (data_home, "care", NULL);
-    g_unlink (vault);
-    g_rmdir (dir);
-    g_rmdir (data_home);
-  }
+  gui_test_remove_home (data_home, vault_path);
   return status;
 }
