@@ -19,6 +19,7 @@
 
 #include "care-format.h"
 #include "care-language.h"
+#include "care-money.h"
 
 #define NARROW_NBSP "\xe2\x80\xaf"
 #define NBSP        "\xc2\xa0"
@@ -124,22 +125,20 @@ care_format_money (gint64      cents,
                    const char *language)
 {
   gboolean french = is_french (language);
-  guint64 magnitude = magnitude_of (cents);
   const char *symbol = currency_symbol (currency);
-  g_autoptr(GString) amount = g_string_new (NULL);
+  g_autofree char *digits = care_money_format_for_language (cents, NULL, french ? "fr" : "en");
+  /* The digits as care-money writes them; the sign goes before the symbol. */
+  const char *amount = digits[0] == '-' ? digits + 1 : digits;
   GString *out = g_string_new (cents < 0 ? "-" : NULL);
 
-  append_grouped (amount, magnitude / 100, french ? NARROW_NBSP : ",");
-  g_string_append_printf (amount, "%s%02u", french ? "," : ".", (guint) (magnitude % 100));
-
   if (currency == NULL || *currency == '\0')
-    g_string_append (out, amount->str);
+    g_string_append (out, amount);
   else if (french)
-    g_string_append_printf (out, "%s" NBSP "%s", amount->str, symbol != NULL ? symbol : currency);
+    g_string_append_printf (out, "%s" NBSP "%s", amount, symbol != NULL ? symbol : currency);
   else if (symbol != NULL)
-    g_string_append_printf (out, "%s%s", symbol, amount->str);
+    g_string_append_printf (out, "%s%s", symbol, amount);
   else
-    g_string_append_printf (out, "%s" NBSP "%s", currency, amount->str);
+    g_string_append_printf (out, "%s" NBSP "%s", currency, amount);
 
   return g_string_free (out, FALSE);
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "care-format.h"
 #include "care-money.h"
 
 G_DEFINE_QUARK (care-money-error-quark, care_money_error)
@@ -219,27 +220,13 @@ care_money_format_for_language (gint64      cents,
                                 const char *language)
 {
   gboolean french = language != NULL && g_str_has_prefix (language, "fr");
-  const char *group = french ? "\xe2\x80\xaf" : ",";
-  char decimal = french ? ',' : '.';
-  g_autofree char *units = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
   guint64 magnitude = cents < 0 ? (guint64) (-(cents + 1)) + 1 : (guint64) cents;
-  gsize len;
+  g_autofree char *units = care_format_number ((gint64) (magnitude / 100), french ? "fr" : "en");
+  GString *out = g_string_new (cents < 0 ? "-" : NULL);
 
-  units = g_strdup_printf ("%" G_GUINT64_FORMAT, magnitude / 100);
-  len = strlen (units);
-
-  if (cents < 0)
-    g_string_append_c (out, '-');
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append (out, group);
-      g_string_append_c (out, units[i]);
-    }
-  g_string_append_printf (out, "%c%02u", decimal, (guint) (magnitude % 100));
+  g_string_append_printf (out, "%s%c%02u", units, french ? ',' : '.', (guint) (magnitude % 100));
   if (currency_code != NULL && *currency_code != '\0')
     g_string_append_printf (out, "\xc2\xa0%s", currency_code);
 
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return g_string_free (out, FALSE);
 }
