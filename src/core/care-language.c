@@ -161,6 +161,31 @@ care_language_use_in_thread (void)
     uselocale (l);
 }
 
+static void
+run_in_language (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GTaskThreadFunc func = (GTaskThreadFunc) g_object_get_data (G_OBJECT (task), "care-language-func");
+
+  care_language_use_in_thread ();
+  func (task, source_object, task_data, cancellable);
+}
+
+/* g_task_run_in_thread(), with what the worker reports (errors, labels) in
+ * the interface's language: every worker of CARE starts through here. */
+void
+care_language_run_in_thread (GTask           *task,
+                             GTaskThreadFunc  func)
+{
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (func != NULL);
+
+  g_object_set_data (G_OBJECT (task), "care-language-func", (gpointer) func);
+  g_task_run_in_thread (task, run_in_language);
+}
+
 CareLanguage
 care_language_from_string (const char *text)
 {

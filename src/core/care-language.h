@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -19,6 +19,8 @@ gboolean      care_language_set              (CareLanguage  language);
 CareLanguage  care_language_get              (void);
 const char   *care_language_get_code         (void);
 void          care_language_use_in_thread    (void);
+void          care_language_run_in_thread    (GTask           *task,
+                                              GTaskThreadFunc  func);
 
 CareLanguage  care_language_from_string      (const char   *text);
 const char   *care_language_to_string        (CareLanguage  language);

@@ -287,9 +287,6 @@ demo_thread (GTask        *task,
   g_autoptr(CareVault) vault = NULL;
   GError *error = NULL;
 
-  /* What this thread reports is in the interface's language. */
-  care_language_use_in_thread ();
-
   vault = care_demo_vault_create (self->demo_path, self->demo_passphrase, self->demo_cases,
                                   NULL, demo_progress_cb, self, &error);
   if (vault == NULL)
@@ -344,7 +341,7 @@ care_application_start_demo (CareApplication *self,
   g_application_hold (G_APPLICATION (self));
   task = g_task_new (self, NULL, demo_ready_cb, NULL);
   g_task_set_source_tag (task, care_application_start_demo);
-  g_task_run_in_thread (task, demo_thread);
+  care_language_run_in_thread (task, demo_thread);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO_PROGRESS]);
   return TRUE;
 }

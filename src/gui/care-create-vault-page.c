@@ -149,9 +149,6 @@ create_in_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   CareVault *vault;
 
-  /* What this thread reports is in the interface's language. */
-  care_language_use_in_thread ();
-
   vault = care_vault_create (request->path, request->user, request->passphrase,
                              CARE_KDF_COST_MODERATE, &request->recovery_key, &error);
   if (vault == NULL)
@@ -221,7 +218,7 @@ create_action (GtkWidget  *widget,
   task = g_task_new (self, self->cancellable, create_finished_cb, NULL);
   g_task_set_source_tag (task, create_action);
   g_task_set_task_data (task, request, (GDestroyNotify) create_request_free);
-  g_task_run_in_thread (task, create_in_thread);
+  care_language_run_in_thread (task, create_in_thread);
 }
 
 static void

@@ -501,9 +501,6 @@ load_thread (GTask        *task,
   LoadData *data = task_data;
   GError *error = NULL;
 
-  /* What this thread reports is in the interface's language. */
-  care_language_use_in_thread ();
-
   if (g_task_return_error_if_cancelled (task))
     return;
 
@@ -617,7 +614,7 @@ care_followup_calendar_reload (CareFollowupCalendar *self)
   g_task_set_source_tag (task, care_followup_calendar_reload);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   set_running (self, +1);
-  g_task_run_in_thread (task, load_thread);
+  care_language_run_in_thread (task, load_thread);
 }
 
 gboolean

@@ -15,6 +15,7 @@
 #include <pwquality.h>
 
 #include "care-person-dialog.h"
+#include "care-language.h"
 #include "care-passphrase-quality.h"
 #include "care-store-access.h"
 
@@ -225,7 +226,7 @@ apply_action (GtkWidget  *widget,
   task = g_task_new (self, NULL, write_slot_finished_cb, NULL);
   g_task_set_source_tag (task, apply_action);
   g_task_set_task_data (task, request, (GDestroyNotify) slot_request_free);
-  g_task_run_in_thread (task, write_slot_in_thread);
+  care_language_run_in_thread (task, write_slot_in_thread);
 }
 
 static void

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "care-application.h"
+#include "care-language.h"
 #include "care-case-store.h"
 #include "care-country.h"
 #include "care-date.h"
@@ -664,7 +665,7 @@ remove_response_cb (AdwMessageDialog      *dialog,
   set_people_busy (self, TRUE);
   task = g_task_new (self, NULL, remove_finished_cb, NULL);
   g_task_set_task_data (task, request, (GDestroyNotify) remove_request_free);
-  g_task_run_in_thread (task, remove_in_thread);
+  care_language_run_in_thread (task, remove_in_thread);
 }
 
 static void

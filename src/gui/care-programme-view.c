@@ -262,8 +262,6 @@ count_thread (GTask        *task,
   Counted *counted = g_new0 (Counted, 1);
   g_autoptr(CareSettings) settings = NULL;
 
-  /* Status and category names are in the interface's language. */
-  care_language_use_in_thread ();
   {
     g_autoptr(CareStoreAccess) access = care_store_access_lock (vault);
 
@@ -338,7 +336,6 @@ show_stats (CareProgrammeView *self,
     }
 }
 
-
 static void
 count_done_cb (GObject      *source_object,
                GAsyncResult *result,
@@ -387,7 +384,7 @@ refresh_now (CareProgrammeView *self)
   g_task_set_source_tag (task, refresh_now);
   g_task_set_task_data (task, g_object_ref (self->vault), g_object_unref);
   g_task_set_check_cancellable (task, FALSE);
-  g_task_run_in_thread (task, count_thread);
+  care_language_run_in_thread (task, count_thread);
 }
 
 gboolean

@@ -241,9 +241,6 @@ unlock_in_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   CareVault *vault;
 
-  /* What this thread reports is in the interface's language. */
-  care_language_use_in_thread ();
-
   vault = care_vault_open (request->path, request->user, request->passphrase, &error);
   if (vault == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -308,7 +305,7 @@ unlock_action (GtkWidget  *widget,
   task = g_task_new (self, self->cancellable, unlock_finished_cb, NULL);
   g_task_set_source_tag (task, unlock_action);
   g_task_set_task_data (task, request, (GDestroyNotify) unlock_request_free);
-  g_task_run_in_thread (task, unlock_in_thread);
+  care_language_run_in_thread (task, unlock_in_thread);
 }
 
 static void

@@ -304,9 +304,6 @@ back_up_thread (GTask        *task,
   GError *error = NULL;
   gboolean done;
 
-  /* What this thread reports is in the interface's language. */
-  care_language_use_in_thread ();
-
   {
     /* care_vault_backup reads through the vault's connection. */
     g_autoptr(CareStoreAccess) access = care_store_access_lock (vault);
@@ -364,7 +361,7 @@ care_window_back_up (CareWindow *self,
   g_task_set_source_tag (task, care_window_back_up);
   g_task_set_task_data (task, g_strdup (path), g_free);
   g_object_set_data_full (G_OBJECT (task), "care-vault", g_object_ref (vault), g_object_unref);
-  g_task_run_in_thread (task, back_up_thread);
+  care_language_run_in_thread (task, back_up_thread);
 }
 
 gboolean

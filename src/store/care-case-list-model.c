@@ -171,7 +171,7 @@ release_in_thread (GPtrArray *summaries)
 
   g_task_set_source_tag (task, release_in_thread);
   g_task_set_task_data (task, summaries, NULL);
-  g_task_run_in_thread (task, release_thread);
+  care_language_run_in_thread (task, release_thread);
 }
 
 static void
@@ -236,9 +236,6 @@ reload_thread (GTask        *task,
   ReloadData *data = task_data;
   g_autoptr(GPtrArray) summaries = NULL;
   GError *error = NULL;
-
-  /* What this thread reports is in the interface's language. */
-  care_language_use_in_thread ();
 
   /* A newer query was asked for while this one waited its turn. */
   if (g_cancellable_is_cancelled (cancellable))
@@ -339,7 +336,7 @@ care_case_list_model_reload (CareCaseListModel *self)
   self->running++;
   if (self->running == 1)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-  g_task_run_in_thread (task, reload_thread);
+  care_language_run_in_thread (task, reload_thread);
 }
 
 gboolean
