@@ -46,7 +46,11 @@ locale_name_for (CareLanguage language)
       return "en_GB.UTF-8";
     case CARE_LANGUAGE_SYSTEM:
     default:
-      return system_locale_name != NULL ? system_locale_name : "";
+      /* Without care_language_init_process() (a program embedding the
+       * interface, a test): the process's own locale. */
+      if (system_locale_name != NULL)
+        return system_locale_name;
+      return setlocale (LC_MESSAGES, NULL) != NULL ? setlocale (LC_MESSAGES, NULL) : "";
     }
 }
 
