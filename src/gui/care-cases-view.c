@@ -1,9 +1,12 @@
 /* care-cases-view.c — the list of cases, with search and filters
  *
  * A GtkColumnView over CareCaseListModel: one widget per visible row, not
- * per case, so 100,000 cases scroll as smoothly as 100. The search and the
- * filters go to the store (accent-blind full-text search), which answers in
- * a worker thread; the spinner beside the field shows that it is working.
+ * per case, so 100,000 cases scroll as smoothly as 100. The search, the
+ * filters and the order go to the store (accent-blind full-text search),
+ * which answers in a worker thread; the spinner beside the field shows that
+ * it is working. A new answer rewrites the rows on screen in place (their
+ * items emit "changed"), so a keystroke costs the window a few labels, not
+ * a few hundred new widgets.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,8 +27,9 @@ struct _CareCasesView
 
   CareVault            *vault;
   CareCaseListModel    *model;
-  GtkSortListModel     *sort_model;
   GtkSingleSelection   *selection;
+  char                 *selected_case;  /* case number of the selected row */
+  gboolean              back_to_top;    /* the next answer is for a new search, filter or order */
   GPtrArray            *host_codes;     /* char *, in the order of the drop-down, after "Any" */
   gboolean              updating_filters;
 
@@ -58,25 +62,21 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* What each column shows and how it sorts. */
-typedef enum {
-  SORT_STRING,
-  SORT_NUMERIC,
-} SortKind;
-
+/* What each column shows and how the store orders by it. */
 typedef struct {
-  const char *property;      /* of CareCaseItem, shown in the cell */
-  const char *sort_property;
-  SortKind    sort_kind;
+  const char    *property;      /* of CareCaseItem, shown in the cell */
+  CareCaseOrder  order;
 } ColumnSpec;
 
-static const ColumnSpec number_spec = { "case-number", "case-number", SORT_STRING };
-static const ColumnSpec name_spec = { "name", "name", SORT_STRING };
-static const ColumnSpec host_spec = { "host-country-name", "host-country-name", SORT_STRING };
-static const ColumnSpec return_spec = { "return-country-name", "return-country-name", SORT_STRING };
-static const ColumnSpec status_spec = { "status-label", "status", SORT_NUMERIC };
-static const ColumnSpec minor_spec = { "minor", "minor", SORT_NUMERIC };
-static const ColumnSpec followup_spec = { "next-followup", "next-followup-day", SORT_NUMERIC };
+static const ColumnSpec number_spec = { "case-number", CARE_CASE_ORDER_NUMBER };
+static const ColumnSpec name_spec = { "name", CARE_CASE_ORDER_NAME };
+static const ColumnSpec host_spec = { "host-country-name", CARE_CASE_ORDER_HOST_COUNTRY };
+static const ColumnSpec return_spec = { "return-country-name", CARE_CASE_ORDER_RETURN_COUNTRY };
+static const ColumnSpec status_spec = { "status-label", CARE_CASE_ORDER_STATUS };
+static const ColumnSpec minor_spec = { "minor", CARE_CASE_ORDER_MINOR };
+static const ColumnSpec followup_spec = { "next-followup", CARE_CASE_ORDER_NEXT_FOLLOWUP };
+
+#define SPEC_KEY "care-column-spec"
 
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
@@ -91,16 +91,16 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (spec == &number_spec || spec == &followup_spec)
     gtk_widget_add_css_class (label, "numeric");
+  g_object_set_data (G_OBJECT (label), SPEC_KEY, (gpointer) spec);
   gtk_list_item_set_child (list_item, label);
 }
 
+/* Shows ITEM in LABEL; again whenever ITEM changes. */
 static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              const ColumnSpec         *spec)
+show_item_cb (CareCaseItem *item,
+              GtkWidget    *label)
 {
-  CareCaseItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
+  const ColumnSpec *spec = g_object_get_data (G_OBJECT (label), SPEC_KEY);
 
   if (spec == &minor_spec)
     {
@@ -113,6 +113,10 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       gboolean overdue = care_case_item_get_overdue_followups (item) > 0;
 
       gtk_inscription_set_text (GTK_INSCRIPTION (label), care_case_item_get_next_followup (item));
+      /* Setting a tooltip asks the X server where the pointer is: only
+       * when the row's state changes, not for every row of every answer. */
+      if (overdue == gtk_widget_has_css_class (label, "error"))
+        return;
       if (overdue)
         {
           gtk_widget_add_css_class (label, "error");
@@ -135,22 +139,70 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              const ColumnSpec         *spec)
+{
+  CareCaseItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  show_item_cb (item, label);
+  g_signal_connect_object (item, "changed", G_CALLBACK (show_item_cb), label, 0);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                const ColumnSpec         *spec)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item), show_item_cb,
+                                        gtk_list_item_get_child (list_item));
+}
+
+/* GTK 4.8 cannot say which column the column view is sorted by
+ * (gtk_column_view_sorter_get_primary_sort_column is 4.10), and the store,
+ * not a GtkSortListModel, sorts the list. So the columns' sorters are only
+ * asked about two probes: the column view's sorter consults its primary
+ * column first, whose sorter writes its column on the probe and answers
+ * "smaller"; the column view turns that into "larger" when the column is
+ * sorted in descending order. */
+static int
+probe_compare (gconstpointer probe,
+               gconstpointer other,
+               gpointer      spec)
+{
+  g_object_set_data (G_OBJECT (probe), SPEC_KEY, spec);
+  return -1;
+}
+
+static void
+sorter_changed_cb (CareCasesView *self)
+{
+  g_autoptr(GObject) probe = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) other = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkOrdering ordering = gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view), probe, other);
+  const ColumnSpec *spec = g_object_get_data (probe, SPEC_KEY);
+
+  self->back_to_top = TRUE;
+  if (ordering == GTK_ORDERING_EQUAL || spec == NULL)
+    care_case_list_model_set_order (self->model, CARE_CASE_ORDER_NUMBER, FALSE);
+  else
+    care_case_list_model_set_order (self->model, spec->order, ordering == GTK_ORDERING_LARGER);
+}
+
+static void
 setup_column (GtkColumnViewColumn *column,
               const ColumnSpec    *spec)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkExpression *expression;
   g_autoptr(GtkSorter) sorter = NULL;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), (gpointer) spec);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), (gpointer) spec);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), (gpointer) spec);
   gtk_column_view_column_set_factory (column, factory);
 
-  expression = gtk_property_expression_new (CARE_TYPE_CASE_ITEM, NULL, spec->sort_property);
-  if (spec->sort_kind == SORT_STRING)
-    sorter = GTK_SORTER (gtk_string_sorter_new (expression));
-  else
-    sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
+  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, (gpointer) spec, NULL));
   gtk_column_view_column_set_sorter (column, sorter);
 }
 
@@ -198,15 +250,53 @@ update_content (CareCasesView *self)
     gtk_stack_set_visible_child_name (self->content_stack, "empty");
 }
 
+/* The rows show a new answer in place: the selected row may now be
+ * another case, which must not stay selected. */
+static void
+forget_selection_of_another_case (CareCasesView *self)
+{
+  CareCaseItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (item != NULL && g_strcmp0 (care_case_item_get_case_number (item), self->selected_case) != 0)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+selection_changed_cb (CareCasesView *self)
+{
+  CareCaseItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  g_free (self->selected_case);
+  self->selected_case = item != NULL ? g_strdup (care_case_item_get_case_number (item)) : NULL;
+}
+
+/* The answer to a new search, filter or order is read from its start. */
+static void
+scroll_back_to_top (CareCasesView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
 static void
 model_changed_cb (CareCasesView *self)
 {
+  if (!care_case_list_model_get_loading (self->model))
+    {
+      forget_selection_of_another_case (self);
+      if (self->back_to_top)
+        scroll_back_to_top (self);
+      self->back_to_top = FALSE;
+    }
   update_content (self);
 }
 
 static void
 search_changed_cb (CareCasesView *self)
 {
+  self->back_to_top = TRUE;
   care_case_list_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
@@ -224,6 +314,7 @@ filter_changed_cb (CareCasesView *self)
 
   if (self->updating_filters)
     return;
+  self->back_to_top = TRUE;
 
   /* Position 0 of both drop-downs is "any". */
   care_case_list_model_set_status_filter (self->model,
@@ -361,8 +452,10 @@ care_cases_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CARE_TYPE_CASES_VIEW);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);
-  g_clear_object (&self->sort_model);
+  g_clear_pointer (&self->selected_case, g_free);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
@@ -419,8 +512,6 @@ static void
 care_cases_view_init (CareCasesView *self)
 {
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
-  GtkSorter *sorter;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->host_codes = g_ptr_array_new_with_free_func (g_free);
 
@@ -445,14 +536,12 @@ care_cases_view_init (CareCasesView *self)
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
 
-  sorter = gtk_column_view_get_sorter (self->column_view);
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->model)),
-                                              g_object_ref (sorter));
-  /* Sorting 100,000 rows by name is spread over several frames. */
-  gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   update_content (self);

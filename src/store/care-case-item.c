@@ -1,9 +1,13 @@
 /* care-case-item.c — one row of a list of cases, as an object to bind to
  *
- * Read-only: a list is refreshed from the store rather than edited in
- * place. Country names are the iso-codes tables' own strings, and the
- * formatted name and date are made when first asked for, so a row costs
- * little more than its summary, which it may share with the whole list.
+ * Read-only for everyone but the list it belongs to: when a new answer
+ * comes, CareCaseListModel points the items on screen at the rows of the
+ * new answer (care_case_item_set_summary, then "changed") rather than
+ * replacing them, because GTK 4.8 rebuilds a whole row of widgets for every
+ * replaced item. Country names are the iso-codes tables' own strings, and
+ * the formatted name and date are made when first asked for, so a row
+ * costs little more than its summary, which it may share with the whole
+ * list.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -51,6 +55,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const char *
 country_name (const char *code)
 {
@@ -87,6 +98,30 @@ care_case_item_new_shared (GPtrArray       *owner,
   self->owner = g_ptr_array_ref (owner);
   self->summary = summary;
   return self;
+}
+
+void
+care_case_item_set_summary (CareCaseItem    *self,
+                            GPtrArray       *owner,
+                            CareCaseSummary *summary,
+                            gboolean         changed)
+{
+  g_return_if_fail (CARE_IS_CASE_ITEM (self));
+  g_return_if_fail (owner != NULL);
+  g_return_if_fail (summary != NULL);
+
+  g_ptr_array_ref (owner);
+  if (self->owner != NULL)
+    g_ptr_array_unref (self->owner);
+  else
+    care_case_summary_free (self->summary);
+  self->owner = owner;
+  self->summary = summary;
+  if (!changed)
+    return;
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->next_followup, g_free);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static const char *
@@ -250,6 +285,17 @@ care_case_item_class_init (CareCaseItemClass *klass)
   properties[PROP_NEXT_FOLLOWUP_DAY] = g_param_spec_uint ("next-followup-day", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_OVERDUE_FOLLOWUPS] = g_param_spec_uint ("overdue-followups", NULL, NULL, 0, G_MAXUINT, 0, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CareCaseItem::changed:
+   *
+   * The item now stands for another case, or its case changed: every
+   * property may have a new value. One signal rather than a notify per
+   * property, since a new search answer changes every row on screen.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -19,6 +19,12 @@ CareCaseItem   *care_case_item_new                (CareCaseSummary *summary);
 /* SUMMARY stays OWNER's (an array of summaries): the item holds OWNER. */
 CareCaseItem   *care_case_item_new_shared         (GPtrArray       *owner,
                                                    CareCaseSummary *summary);
+/* For the list that owns the item: it now shows SUMMARY of OWNER. CHANGED:
+ * SUMMARY differs from the old one, so "changed" is emitted. */
+void            care_case_item_set_summary        (CareCaseItem    *self,
+                                                   GPtrArray       *owner,
+                                                   CareCaseSummary *summary,
+                                                   gboolean         changed);
 
 gint64          care_case_item_get_id             (CareCaseItem *self);
 const char     *care_case_item_get_case_number    (CareCaseItem *self);

@@ -36,11 +36,19 @@ void               care_case_list_model_set_minors_only  (CareCaseListModel *sel
                                                           gboolean           minors_only);
 void               care_case_list_model_set_overdue_only (CareCaseListModel *self,
                                                           gboolean           overdue_only);
+/* CARE_CASE_ORDER_NUMBER ascending until set. */
+void               care_case_list_model_set_order        (CareCaseListModel *self,
+                                                          CareCaseOrder      order,
+                                                          gboolean           descending);
+CareCaseOrder      care_case_list_model_get_order        (CareCaseListModel *self,
+                                                          gboolean          *descending);
 /* TRUE when a search or a filter is set. */
 gboolean           care_case_list_model_is_filtered      (CareCaseListModel *self);
 
 /* Runs the query in a worker thread; the list keeps its rows until the
- * answer replaces them in one change. A newer reload supersedes an older
+ * answer comes. The items held by someone (the rows on screen) then show
+ * the new answer's row at their position and emit "changed"; only a change
+ * of length is an items-changed. A newer reload supersedes an older
  * one still running. "loading" is TRUE meanwhile. */
 void               care_case_list_model_reload           (CareCaseListModel *self);
 gboolean           care_case_list_model_get_loading      (CareCaseListModel *self);

@@ -19,6 +19,7 @@
 
 #include "care-case-rows.h"
 #include "care-case-store.h"
+#include "care-case-order.h"
 #include "care-vault-private.h"
 #include "care-eligibility.h"
 #include "care-history.h"
@@ -1485,17 +1486,25 @@ care_case_store_foreach_export_row (CareVault        *vault,
 /* Every column comes from `cases_list` (migration 6), already in this
  * order, so that listing every case does not read the wide rows; the
  * overdue count of a case, from `followups_pending`. */
-#define LIST_SQL(search) \
+#define LIST_SQL(hint, search) \
   "SELECT c.id, c.case_number, c.family_name, c.given_names, c.status, c.host_country, c.return_country, " \
   "  c.is_minor, c.is_eligible, c.next_followup, " \
   "  CASE WHEN c.next_followup < ?1 THEN " \
   "    (SELECT count(*) FROM followups f INDEXED BY followups_pending WHERE f.case_id = c.id " \
   "       AND f.done_on IS NULL AND f.cancelled_on IS NULL AND f.due_on < ?1) ELSE 0 END " \
-  "FROM cases c " \
+  "FROM cases c " hint " " \
   "WHERE " search \
   "  (?2 IS NULL OR c.status = ?2) AND (?3 IS NULL OR c.host_country = ?3) " \
   "  AND (?4 = 0 OR c.is_minor) AND (?5 = 0 OR c.next_followup < ?1) " \
   "ORDER BY c.number_country, c.number_year, c.number_sequence LIMIT ?6"
+
+/* Past this many matches, reading the whole of `cases_list` in order and
+ * keeping the matching rows beats looking each match up in `cases` (its
+ * wide rows, one page each): at 100,000 cases, 66,180 matches take 63 ms
+ * instead of 240 ms, while 753 matches take 16 ms instead of 2 ms; the
+ * two cost the same near 10,000. */
+#define SCAN_BEYOND_MATCHES 10000
+#define MATCHING_SQL "c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?7) AND "
 
 /* SQLite's progress handler: a query superseded by a newer one (the next
  * keystroke) stops within a few thousand steps instead of running on. */
@@ -1506,6 +1515,12 @@ list_cancelled_cb (gpointer cancellable)
 }
 
 static GPtrArray *list_cases (CareVault *vault, const CareCaseQuery *query, GError **error);
+
+static gboolean
+in_number_order (const CareCaseQuery *query)
+{
+  return query->order == CARE_CASE_ORDER_NUMBER && !query->descending;
+}
 
 GPtrArray *
 care_case_store_list (CareVault            *vault,
@@ -1559,9 +1574,18 @@ list_cases (CareVault            *vault,
   if (match != NULL && !care_search_flush (vault, FALSE, error))
     return NULL;
 
-  stmt = care_store_stmt (vault, match != NULL
-                          ? LIST_SQL ("c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?7) AND ")
-                          : LIST_SQL (""), error);
+  if (match == NULL)
+    stmt = care_store_stmt (vault, LIST_SQL ("", ""), error);
+  else
+    {
+      guint n_matches;
+
+      if (!care_search_count_matches (vault, match, &n_matches, error))
+        return NULL;
+      stmt = care_store_stmt (vault, n_matches > SCAN_BEYOND_MATCHES
+                              ? LIST_SQL ("INDEXED BY cases_list", MATCHING_SQL)
+                              : LIST_SQL ("", MATCHING_SQL), error);
+    }
   if (stmt == NULL)
     return NULL;
   care_store_bind_date (stmt, 1, &today);
@@ -1570,7 +1594,9 @@ list_cases (CareVault            *vault,
   care_store_bind_text (stmt, 3, query->host_country);
   sqlite3_bind_int (stmt, 4, query->minors_only);
   sqlite3_bind_int (stmt, 5, query->overdue_only);
-  sqlite3_bind_int64 (stmt, 6, query->limit > 0 ? (gint64) query->limit : -1);
+  /* A limit keeps the first rows in case-number order: only that order
+   * lets SQLite stop early. */
+  sqlite3_bind_int64 (stmt, 6, query->limit > 0 && in_number_order (query) ? (gint64) query->limit : -1);
   if (match != NULL)
     care_store_bind_text (stmt, 7, match);
 
@@ -1599,5 +1625,12 @@ list_cases (CareVault            *vault,
       s->overdue_followups = (guint) sqlite3_column_int (stmt, 10);
       g_ptr_array_add (cases, s);
     }
+  if (!care_case_summaries_sort (cases, query->order, query->descending, query->cancellable))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+      return NULL;
+    }
+  if (query->limit > 0 && cases->len > query->limit)
+    g_ptr_array_set_size (cases, query->limit);
   return g_steal_pointer (&cases);
 }

@@ -85,6 +85,17 @@ typedef struct {
 void       care_case_summary_free       (CareCaseSummary *summary);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CareCaseSummary, care_case_summary_free)
 
+/* How a list of cases is ordered; the case number breaks ties. */
+typedef enum {
+  CARE_CASE_ORDER_NUMBER,
+  CARE_CASE_ORDER_NAME,              /* as the list shows it, collated in the thread's locale */
+  CARE_CASE_ORDER_HOST_COUNTRY,      /* by the country's name in the thread's language */
+  CARE_CASE_ORDER_RETURN_COUNTRY,
+  CARE_CASE_ORDER_STATUS,            /* by stage, referred first */
+  CARE_CASE_ORDER_MINOR,             /* adults first */
+  CARE_CASE_ORDER_NEXT_FOLLOWUP,     /* soonest first, cases with none last */
+} CareCaseOrder;
+
 typedef struct {
   const char     *search;            /* words; each matches as a prefix, ignoring
                                         case and accents, in names, case number,
@@ -95,12 +106,14 @@ typedef struct {
   gboolean        minors_only;
   gboolean        overdue_only;
   GDate           today;             /* for "overdue"; cleared: the local date */
-  guint           limit;             /* 0: no limit */
+  CareCaseOrder   order;
+  gboolean        descending;
+  guint           limit;             /* 0: no limit; the first rows in case-number order */
   GCancellable   *cancellable;       /* cancelled: the query stops inside SQLite
                                         and fails with G_IO_ERROR_CANCELLED; NULL: runs to the end */
 } CareCaseQuery;
 
-/* CareCaseSummary, ordered by case number. */
+/* CareCaseSummary, in the query's order. */
 GPtrArray *care_case_store_list         (CareVault           *vault,
                                          const CareCaseQuery *query,
                                          GError             **error);

@@ -292,3 +292,22 @@ care_search_index_case (CareVault       *vault,
 
   return change_index (vault, &change, error);
 }
+
+gboolean
+care_search_count_matches (CareVault   *vault,
+                           const char  *match,
+                           guint       *n_matches,
+                           GError     **error)
+{
+  g_autoptr(CareStoreStmt) stmt =
+    care_store_stmt (vault, "SELECT count(*) FROM case_search WHERE case_search MATCH ?", error);
+  gboolean row;
+
+  if (stmt == NULL)
+    return FALSE;
+  care_store_bind_text (stmt, 1, match);
+  if (!care_store_step_row (sqlite3_db_handle (stmt), stmt, &row, error))
+    return FALSE;
+  *n_matches = row ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
+  return TRUE;
+}

@@ -33,4 +33,11 @@ gboolean  care_search_flush          (CareVault      *vault,
                                       gboolean        stop_deferring,
                                       GError        **error);
 
+/* How many cases MATCH (a query of care_search_build_query) finds: the
+ * prefix index answers this in a few milliseconds even for one letter. */
+gboolean  care_search_count_matches  (CareVault      *vault,
+                                      const char     *match,
+                                      guint          *n_matches,
+                                      GError        **error);
+
 G_END_DECLS

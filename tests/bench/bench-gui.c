@@ -57,13 +57,15 @@ frame_painted_cb (GdkFrameClock *clock,
 }
 
 static gboolean
-painted_twice (gpointer data)
+painted (gpointer data)
 {
-  return *(guint *) data >= 2;
+  return *(guint *) data >= 1;
 }
 
 /* Waits until the window has laid out and painted what changed: the time
- * a person waits to see it, without reading the pixels back. */
+ * a person waits to see it, without reading the pixels back. The change
+ * is made before this is called, outside any frame, so the first paint
+ * that follows shows it. */
 static void
 draw_frames (GtkWindow *window)
 {
@@ -72,7 +74,7 @@ draw_frames (GtkWindow *window)
   gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted_cb), &n);
 
   gtk_widget_queue_draw (GTK_WIDGET (window));
-  while (!painted_twice (&n))
+  while (!painted (&n))
     {
       gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
       g_main_context_iteration (NULL, TRUE);

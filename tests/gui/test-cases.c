@@ -127,6 +127,111 @@ message_of (AdwEntryRow *row)
     }
 }
 
+/* Whether a cell on screen shows TEXT. */
+static gboolean
+cell_shows (GtkWidget  *column_view,
+            const char *text)
+{
+  for (guint i = 0;; i++)
+    {
+      GtkWidget *cell = find_descendant (column_view, GTK_TYPE_INSCRIPTION, i);
+
+      if (cell == NULL)
+        return FALSE;
+      if (gtk_widget_get_mapped (cell) &&
+          g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (cell)), text) == 0)
+        return TRUE;
+    }
+}
+
+static char *
+name_at (CareCaseListModel *model,
+         guint              position)
+{
+  g_autoptr(CareCaseItem) item = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+  return g_strdup (care_case_item_get_name (item));
+}
+
+/* The rows on screen follow every answer in place: a new search shows its
+ * own first case where another was, and a selected case that is no longer
+ * there is not left selected. */
+static void
+check_rows_follow_answers (GtkColumnView     *column_view,
+                           GtkSearchEntry    *search,
+                           CareCaseListModel *model)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view));
+  g_autofree char *first = name_at (model, 0);
+  g_autofree char *chloe = NULL;
+  CountWait wait = { model, 1 };
+
+  g_assert_true (cell_shows (GTK_WIDGET (column_view), first));
+  gtk_single_selection_set_selected (selection, 0);
+  gtk_editable_set_text (GTK_EDITABLE (search), "chloe");
+  wait_for (list_has_count, &wait);
+  chloe = name_at (model, 0);
+  g_assert_cmpstr (chloe, ==, "Mbarga, Chloé");
+  g_assert_cmpstr (first, !=, chloe);
+  g_assert_true (cell_shows (GTK_WIDGET (column_view), chloe));
+  g_assert_false (cell_shows (GTK_WIDGET (column_view), first));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+
+  /* Chloé selected, then the search widened: she is still first. */
+  gtk_single_selection_set_selected (selection, 0);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  wait.n = N_DEMO + 1;
+  wait_for (list_has_count, &wait);
+  g_assert_true (cell_shows (GTK_WIDGET (column_view), first));
+}
+
+/* A click on a column's header sorts by it, in the store: the list's order
+ * is the store's for that column, and the rows on screen show it. */
+static void
+check_sorting (GtkColumnView     *column_view,
+               CareCaseListModel *model)
+{
+  GListModel *columns = gtk_column_view_get_columns (column_view);
+  GtkColumnViewColumn *name_column = NULL;
+  CareCaseQuery query = { .order = CARE_CASE_ORDER_NAME, .descending = TRUE };
+  g_autoptr(GPtrArray) expected = NULL;
+  gboolean descending;
+
+  for (guint i = 0; name_column == NULL && i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Name") == 0)
+        name_column = column;
+    }
+  g_assert_nonnull (name_column);
+
+  gtk_column_view_sort_by_column (column_view, name_column, GTK_SORT_DESCENDING);
+  g_assert_cmpint (care_case_list_model_get_order (model, &descending), ==, CARE_CASE_ORDER_NAME);
+  g_assert_true (descending);
+  wait_for (list_settled, model);
+  expected = care_case_store_list (care_application_get_vault (application), &query, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autoptr(CareCaseItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_cmpstr (care_case_item_get_case_number (item), ==,
+                       ((CareCaseSummary *) g_ptr_array_index (expected, i))->case_number);
+    }
+  {
+    g_autofree char *first = name_at (model, 0);
+
+    g_assert_true (cell_shows (GTK_WIDGET (column_view), first));
+  }
+
+  /* No column sorts: the case-number order again. */
+  gtk_column_view_sort_by_column (column_view, NULL, GTK_SORT_ASCENDING);
+  g_assert_cmpint (care_case_list_model_get_order (model, &descending), ==, CARE_CASE_ORDER_NUMBER);
+  g_assert_false (descending);
+  wait_for (list_settled, model);
+}
+
 static void
 test_workspace (void)
 {
@@ -181,6 +286,7 @@ test_workspace (void)
   wait_for (list_has_count, &wait);
   column_view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (cases_view), GTK_TYPE_COLUMN_VIEW, 0));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (column_view))), ==, N_DEMO + 1);
+  check_sorting (column_view, model);
 
   /* Ctrl+F's action focuses the search field; "chloe" finds Chloé. */
   gtk_widget_activate_action (GTK_WIDGET (window), "workspace.find", NULL);
@@ -193,6 +299,10 @@ test_workspace (void)
   g_assert_cmpstr (care_case_item_get_host_country_name (item), ==, "France");
   number = g_strdup (care_case_item_get_case_number (item));
   g_clear_object (&item);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  wait.n = N_DEMO + 1;
+  wait_for (list_has_count, &wait);
+  check_rows_follow_answers (column_view, search, model);
 
   /* Minors only: every row a minor, and as many as the store counts. */
   gtk_editable_set_text (GTK_EDITABLE (search), "");

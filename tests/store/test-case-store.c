@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "care-case-rows.h"
@@ -717,6 +718,100 @@ test_filters (Fixture       *f,
   list = care_case_store_list (f->vault, NULL, &error);
   g_assert_cmpuint (list->len, ==, 3);
   g_ptr_array_unref (list);
+}
+
+/* --- order --- */
+
+static GPtrArray *
+list_in_order (Fixture       *f,
+               CareCaseOrder  order,
+               gboolean       descending,
+               guint          limit)
+{
+  g_autoptr(GError) error = NULL;
+  CareCaseQuery query = { 0 };
+  GPtrArray *list;
+
+  query.order = order;
+  query.descending = descending;
+  query.limit = limit;
+  list = care_case_store_list (f->vault, &query, &error);
+  g_assert_no_error (error);
+  return list;
+}
+
+/* The family names of LIST, joined by spaces. */
+static char *
+family_names (GPtrArray *list)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < list->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? " " : "",
+                            ((CareCaseSummary *) g_ptr_array_index (list, i))->family_name);
+  return g_string_free (names, FALSE);
+}
+
+static void
+assert_order (Fixture       *f,
+              CareCaseOrder  order,
+              gboolean       descending,
+              guint          limit,
+              const char    *expected)
+{
+  g_autoptr(GPtrArray) list = list_in_order (f, order, descending, limit);
+  g_autofree char *names = family_names (list);
+
+  g_assert_cmpstr (names, ==, expected);
+}
+
+static void
+test_order (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(CareCase) zola = make_case ("Zola", "Anna", "FR", 2014);
+  g_autoptr(CareCase) emile = make_case ("Émile", "Bea", "IT", 2014);
+  g_autoptr(CareCase) eze = make_case ("Eze", "Chidi", "ES", 2014);
+
+  /* Names collate as people read them: É beside E, not after Z as its
+   * bytes would put it. */
+  setlocale (LC_ALL, "en_GB.UTF-8");
+  if (g_strcmp0 (setlocale (LC_COLLATE, NULL), "en_GB.UTF-8") != 0)
+    {
+      g_test_fail_printf ("the en_GB.UTF-8 locale is missing: build-aux/setup generates it");
+      return;
+    }
+  save_ok (f, zola);
+  save_ok (f, emile);
+  save_ok (f, eze);
+
+  /* Case numbers: CARE-ES-…, CARE-FR-…, CARE-IT-…. */
+  assert_order (f, CARE_CASE_ORDER_NUMBER, FALSE, 0, "Eze Zola Émile");
+  assert_order (f, CARE_CASE_ORDER_NUMBER, TRUE, 0, "Émile Zola Eze");
+  assert_order (f, CARE_CASE_ORDER_NAME, FALSE, 0, "Émile Eze Zola");
+  assert_order (f, CARE_CASE_ORDER_NAME, TRUE, 0, "Zola Eze Émile");
+  /* By the countries' names: France, Italy, Spain — not FR, IT, ES. */
+  assert_order (f, CARE_CASE_ORDER_HOST_COUNTRY, FALSE, 0, "Zola Émile Eze");
+  assert_order (f, CARE_CASE_ORDER_HOST_COUNTRY, TRUE, 0, "Eze Émile Zola");
+  /* Equal keys keep case-number order, whichever the direction. */
+  assert_order (f, CARE_CASE_ORDER_RETURN_COUNTRY, TRUE, 0, "Eze Zola Émile");
+  assert_order (f, CARE_CASE_ORDER_STATUS, TRUE, 0, "Eze Zola Émile");
+  assert_order (f, CARE_CASE_ORDER_NEXT_FOLLOWUP, FALSE, 0, "Eze Zola Émile");
+  /* A limit keeps the first rows of the order asked for. */
+  assert_order (f, CARE_CASE_ORDER_NAME, FALSE, 2, "Émile Eze");
+  assert_order (f, CARE_CASE_ORDER_NUMBER, TRUE, 1, "Émile");
+
+  /* A minor sorts after the adults; the soonest follow-up first, cases
+   * with none last. */
+  {
+    g_autoptr(CareCase) minor = make_case ("Minor", "Dede", "FR", 2014);
+    GDate born = vault_test_date (2005, 1, 1);
+
+    care_birth_date_set_date (&minor->person->date_of_birth, &born);
+    save_ok (f, minor);
+    assert_order (f, CARE_CASE_ORDER_MINOR, FALSE, 0, "Eze Zola Émile Minor");
+    assert_order (f, CARE_CASE_ORDER_MINOR, TRUE, 0, "Minor Eze Zola Émile");
+  }
 }
 
 /* --- follow-ups across cases --- */
@@ -1454,6 +1549,7 @@ main (int   argc,
   ADD ("search", test_search);
   ADD ("search-follows-updates", test_search_follows_updates);
   ADD ("filters", test_filters);
+  ADD ("order", test_order);
   ADD ("followups", test_followups);
   ADD ("stats", test_stats);
   ADD ("partners", test_partners);
