@@ -212,6 +212,10 @@ update_count (CareCasesView *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   g_autofree char *text = NULL;
 
+  /* The first rows of a long answer may be on screen: the count waits for
+   * the whole answer. */
+  if (care_case_list_model_get_loading (self->model) && self->vault != NULL)
+    return;
   if (self->vault == NULL)
     text = g_strdup ("");
   else if (care_case_list_model_is_filtered (self->model))
@@ -283,13 +287,17 @@ scroll_back_to_top (CareCasesView *self)
 static void
 model_changed_cb (CareCasesView *self)
 {
-  if (!care_case_list_model_get_loading (self->model))
-    {
-      forget_selection_of_another_case (self);
-      if (self->back_to_top)
-        scroll_back_to_top (self);
-      self->back_to_top = FALSE;
-    }
+  update_content (self);
+}
+
+static void
+answered_cb (CareCasesView *self,
+             gboolean       complete)
+{
+  forget_selection_of_another_case (self);
+  if (self->back_to_top)
+    scroll_back_to_top (self);
+  self->back_to_top = FALSE;
   update_content (self);
 }
 
@@ -535,6 +543,7 @@ care_cases_view_init (CareCasesView *self)
   self->model = care_case_list_model_new ();
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "answered", G_CALLBACK (answered_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);

@@ -5,7 +5,9 @@
  * connection to one thread at a time), so that typing in the search field
  * of a vault of 100,000 cases never freezes the window; the answer comes
  * back to the main context, where the rows on screen show it in place (see
- * replace_items). The order is the store's too (care-case-order.c), so
+ * replace_items). A long answer (the whole list, a search of one letter)
+ * shows its first rows as soon as the store has read them, while the
+ * worker reads the rest. The order is the store's too (care-case-order.c), so
  * that sorting 100,000 rows never happens in the main thread.
  *
  * The model keeps the store's summaries, not objects: a CareCaseItem is made
@@ -44,6 +46,7 @@ struct _CareCaseListModel
   gboolean        descending;
 
   guint           generation;     /* of the newest reload */
+  guint           answered;       /* generation of the last whole answer shown */
   guint           running;        /* reloads not yet answered */
   GCancellable   *cancellable;
   GError         *error;
@@ -64,6 +67,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  ANSWERED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 typedef struct
 {
@@ -223,6 +233,55 @@ replace_items (CareCaseListModel *self,
     g_ptr_array_unref (old);
 }
 
+typedef struct
+{
+  CareCaseListModel *self;
+  guint              generation;
+  GPtrArray         *rows;
+} FirstRows;
+
+static void
+first_rows_free (gpointer user_data)
+{
+  FirstRows *first = user_data;
+
+  g_ptr_array_unref (first->rows);
+  g_object_unref (first->self);
+  g_free (first);
+}
+
+/* In the main thread: the first rows of a long answer, unless a newer
+ * query was asked for or the whole answer came first. */
+static gboolean
+show_first_rows (gpointer user_data)
+{
+  FirstRows *first = user_data;
+  CareCaseListModel *self = first->self;
+
+  if (first->generation == self->generation && self->answered != self->generation)
+    {
+      replace_items (self, first->rows);
+      g_signal_emit (self, signals[ANSWERED], 0, FALSE);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker thread, from care_case_store_list. */
+static void
+first_rows_cb (GPtrArray *rows,
+               gpointer   user_data)
+{
+  GTask *task = user_data;
+  ReloadData *data = g_task_get_task_data (task);
+  FirstRows *first = g_new0 (FirstRows, 1);
+
+  first->self = g_object_ref (g_task_get_source_object (task));
+  first->generation = data->generation;
+  first->rows = rows;
+  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
+                              show_first_rows, first, first_rows_free);
+}
+
 static void
 reload_thread (GTask        *task,
                gpointer      source_object,
@@ -243,6 +302,8 @@ reload_thread (GTask        *task,
   {
     g_autoptr(CareStoreAccess) access = care_store_access_lock (data->vault);
 
+    data->query.first_rows = first_rows_cb;
+    data->query.first_rows_data = task;
     if (!care_vault_is_locked (data->vault))
       summaries = care_case_store_list (data->vault, &data->query, &error);
     else
@@ -273,8 +334,12 @@ reload_done_cb (GObject      *source_object,
   if (data->generation == self->generation)
     {
       g_clear_error (&self->error);
+      self->answered = data->generation;
       if (items != NULL)
-        replace_items (self, items);
+        {
+          replace_items (self, items);
+          g_signal_emit (self, signals[ANSWERED], 0, TRUE);
+        }
       else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_warning ("Could not list the cases: %s", error->message);
@@ -302,7 +367,9 @@ care_case_list_model_reload (CareCaseListModel *self)
     {
       g_autoptr(GPtrArray) none = g_ptr_array_new_with_free_func ((GDestroyNotify) care_case_summary_free);
 
+      self->answered = self->generation;
       replace_items (self, none);
+      g_signal_emit (self, signals[ANSWERED], 0, TRUE);
       return;
     }
 
@@ -588,6 +655,16 @@ care_case_list_model_class_init (CareCaseListModelClass *klass)
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CareCaseListModel::answered:
+   * @complete: FALSE for the first rows of a long answer, the rest to come
+   *
+   * The list shows the answer to the newest query, whole or its start.
+   */
+  signals[ANSWERED] =
+    g_signal_new ("answered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 }
 
 static void

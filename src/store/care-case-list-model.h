@@ -48,8 +48,10 @@ gboolean           care_case_list_model_is_filtered      (CareCaseListModel *sel
 /* Runs the query in a worker thread; the list keeps its rows until the
  * answer comes. The items held by someone (the rows on screen) then show
  * the new answer's row at their position and emit "changed"; only a change
- * of length is an items-changed. A newer reload supersedes an older
- * one still running. "loading" is TRUE meanwhile. */
+ * of length is an items-changed. A long answer in case-number order shows
+ * its first rows before the rest ("answered" is emitted for each, with
+ * complete FALSE then TRUE). A newer reload supersedes an older one still
+ * running. "loading" is TRUE until the whole answer is shown. */
 void               care_case_list_model_reload           (CareCaseListModel *self);
 gboolean           care_case_list_model_get_loading      (CareCaseListModel *self);
 /* The error of the last reload, or NULL. */

@@ -1552,53 +1552,31 @@ care_case_store_list (CareVault            *vault,
   return cases;
 }
 
-static GPtrArray *
-list_cases (CareVault            *vault,
-            const CareCaseQuery  *query,
-            GError              **error)
+static void
+bind_list_query (CareStoreStmt       *stmt,
+                 const CareCaseQuery *query,
+                 const GDate         *today,
+                 const char          *match,
+                 gint64               limit)
 {
-  static const CareCaseQuery everything = { 0 };
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) care_case_summary_free);
-  g_autoptr(CareStoreStmt) stmt = NULL;
-  g_autofree char *match = NULL;
-  GDate today;
-  gboolean row;
-
-  g_return_val_if_fail (CARE_IS_VAULT (vault), NULL);
-
-  if (query == NULL)
-    query = &everything;
-  care_store_get_today (g_date_valid (&query->today) ? &query->today : NULL, &today);
-  match = care_search_build_query (query->search);
-  /* Cases saved since care_store_begin are found too. */
-  if (match != NULL && !care_search_flush (vault, FALSE, error))
-    return NULL;
-
-  if (match == NULL)
-    stmt = care_store_stmt (vault, LIST_SQL ("", ""), error);
-  else
-    {
-      guint n_matches;
-
-      if (!care_search_count_matches (vault, match, &n_matches, error))
-        return NULL;
-      stmt = care_store_stmt (vault, n_matches > SCAN_BEYOND_MATCHES
-                              ? LIST_SQL ("INDEXED BY cases_list", MATCHING_SQL)
-                              : LIST_SQL ("", MATCHING_SQL), error);
-    }
-  if (stmt == NULL)
-    return NULL;
-  care_store_bind_date (stmt, 1, &today);
+  sqlite3_reset (stmt);
+  care_store_bind_date (stmt, 1, today);
   if (query->by_status)
     sqlite3_bind_text (stmt, 2, care_enum_to_nick (CARE_TYPE_CASE_STATUS, query->status), -1, SQLITE_STATIC);
   care_store_bind_text (stmt, 3, query->host_country);
   sqlite3_bind_int (stmt, 4, query->minors_only);
   sqlite3_bind_int (stmt, 5, query->overdue_only);
-  /* A limit keeps the first rows in case-number order: only that order
-   * lets SQLite stop early. */
-  sqlite3_bind_int64 (stmt, 6, query->limit > 0 && in_number_order (query) ? (gint64) query->limit : -1);
+  sqlite3_bind_int64 (stmt, 6, limit > 0 ? limit : -1);
   if (match != NULL)
     care_store_bind_text (stmt, 7, match);
+}
+
+static GPtrArray *
+read_list_rows (CareStoreStmt  *stmt,
+                GError        **error)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) care_case_summary_free);
+  gboolean row;
 
   while (TRUE)
     {
@@ -1625,6 +1603,67 @@ list_cases (CareVault            *vault,
       s->overdue_followups = (guint) sqlite3_column_int (stmt, 10);
       g_ptr_array_add (cases, s);
     }
+  return g_steal_pointer (&cases);
+}
+
+/* A long answer in case-number order: its first rows can be read in a
+ * millisecond or two (SQLite stops after them) and shown while the rest
+ * is read. */
+static gboolean
+wants_first_rows (const CareCaseQuery *query,
+                  const char          *match,
+                  guint                n_matches)
+{
+  return query->first_rows != NULL && query->limit == 0 && in_number_order (query) &&
+         (match == NULL || n_matches > SCAN_BEYOND_MATCHES);
+}
+
+static GPtrArray *
+list_cases (CareVault            *vault,
+            const CareCaseQuery  *query,
+            GError              **error)
+{
+  static const CareCaseQuery everything = { 0 };
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(CareStoreStmt) stmt = NULL;
+  g_autofree char *match = NULL;
+  guint n_matches = 0;
+  GDate today;
+
+  g_return_val_if_fail (CARE_IS_VAULT (vault), NULL);
+
+  if (query == NULL)
+    query = &everything;
+  care_store_get_today (g_date_valid (&query->today) ? &query->today : NULL, &today);
+  match = care_search_build_query (query->search);
+  /* Cases saved since care_store_begin are found too. */
+  if (match != NULL && !care_search_flush (vault, FALSE, error))
+    return NULL;
+
+  if (match == NULL)
+    stmt = care_store_stmt (vault, LIST_SQL ("", ""), error);
+  else if (care_search_count_matches (vault, match, &n_matches, error))
+    stmt = care_store_stmt (vault, n_matches > SCAN_BEYOND_MATCHES
+                            ? LIST_SQL ("INDEXED BY cases_list", MATCHING_SQL)
+                            : LIST_SQL ("", MATCHING_SQL), error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (wants_first_rows (query, match, n_matches))
+    {
+      GPtrArray *first;
+
+      bind_list_query (stmt, query, &today, match, CARE_CASE_FIRST_ROWS);
+      if ((first = read_list_rows (stmt, error)) == NULL)
+        return NULL;
+      query->first_rows (first, query->first_rows_data);
+    }
+
+  /* A limit keeps the first rows in case-number order: only that order
+   * lets SQLite stop early. */
+  bind_list_query (stmt, query, &today, match, in_number_order (query) ? query->limit : 0);
+  if ((cases = read_list_rows (stmt, error)) == NULL)
+    return NULL;
   if (!care_case_summaries_sort (cases, query->order, query->descending, query->cancellable))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");

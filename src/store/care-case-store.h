@@ -111,7 +111,16 @@ typedef struct {
   guint           limit;             /* 0: no limit; the first rows in case-number order */
   GCancellable   *cancellable;       /* cancelled: the query stops inside SQLite
                                         and fails with G_IO_ERROR_CANCELLED; NULL: runs to the end */
+  /* When the answer is long and in case-number order, called in the
+   * calling thread with its first CARE_CASE_FIRST_ROWS rows (the function
+   * owns them) before the rest is read, so that a list can show them at
+   * once. NULL: not called. */
+  void          (*first_rows)        (GPtrArray *rows,
+                                      gpointer   user_data);
+  gpointer        first_rows_data;
 } CareCaseQuery;
+
+#define CARE_CASE_FIRST_ROWS 100
 
 /* CareCaseSummary, in the query's order. */
 GPtrArray *care_case_store_list         (CareVault           *vault,

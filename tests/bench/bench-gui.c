@@ -41,6 +41,20 @@ drawn_and_settled (gpointer data)
   return !care_case_list_model_get_loading (data);
 }
 
+static void
+answered_cb (CareCaseListModel *model,
+             gboolean           complete,
+             guint             *n_answers)
+{
+  (*n_answers)++;
+}
+
+static gboolean
+answered (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
 static gboolean
 window_mapped (gpointer data)
 {
@@ -128,6 +142,8 @@ main (int   argc,
     "a", "ab", "abé", "abég",
   };
   GArray *times = g_array_new (FALSE, FALSE, sizeof (double));
+  GArray *whole_times = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_answers = 0;
   CareWindow *window;
   CareCasesView *view;
   CareCaseListModel *model;
@@ -190,10 +206,13 @@ main (int   argc,
   /* Resident memory with the whole list on screen. */
   list_kb = resident_kb ();
 
-  /* 3. Search keystrokes, typed as a person types a name. */
+  /* 3. Search keystrokes, typed as a person types a name: the first frame
+   * that shows the new answer's rows (a long answer shows its first rows
+   * before the rest), then the frame with the whole answer and its count. */
+  g_signal_connect (model, "answered", G_CALLBACK (answered_cb), &n_answers);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
-      double ms;
+      double ms, whole_ms;
 
       if (keys[i] == NULL)
         {
@@ -203,16 +222,25 @@ main (int   argc,
           draw_frames (GTK_WINDOW (window));
           continue;
         }
+      n_answers = 0;
       t = g_get_monotonic_time ();
       care_case_list_model_set_search (model, keys[i]);
-      wait_for (drawn_and_settled, model);
+      wait_for (answered, &n_answers);
       draw_frames (GTK_WINDOW (window));
-      ms = ms_since (t);
-      printf ("  keystroke \"%s\": %u cases, %.1f ms\n", keys[i],
-              g_list_model_get_n_items (G_LIST_MODEL (model)), ms);
+      ms = whole_ms = ms_since (t);
+      if (care_case_list_model_get_loading (model))
+        {
+          wait_for (drawn_and_settled, model);
+          draw_frames (GTK_WINDOW (window));
+          whole_ms = ms_since (t);
+        }
+      printf ("  keystroke \"%s\": %u cases, rows shown %.1f ms, whole answer %.1f ms\n", keys[i],
+              g_list_model_get_n_items (G_LIST_MODEL (model)), ms, whole_ms);
       g_array_append_val (times, ms);
+      g_array_append_val (whole_times, whole_ms);
     }
   g_array_sort (times, compare_doubles);
+  g_array_sort (whole_times, compare_doubles);
 
   printf ("cases in the list:                      %u\n", n_cases);
   printf ("start-up to the unlock page:            %.0f ms (target ≤ 500 ms)\n", startup_ms);
@@ -220,11 +248,15 @@ main (int   argc,
   printf ("Unlock to the list shown:               %.0f ms (target ≤ 1000 ms)\n", unlock_ms);
   printf ("search keystroke to the list (median):  %.1f ms (target ≤ 50 ms; slowest %.1f ms)\n",
           g_array_index (times, double, times->len / 2), g_array_index (times, double, times->len - 1));
+  printf ("  to the whole answer and its count:      %.1f ms median, slowest %.1f ms\n",
+          g_array_index (whole_times, double, whole_times->len / 2),
+          g_array_index (whole_times, double, whole_times->len - 1));
   printf ("resident memory with the list:          %.0f MB (target ≤ 300 MB)\n", list_kb / 1024.0);
   printf ("resident memory after the searches:     %.0f MB\n", resident_kb () / 1024.0);
 
   care_application_lock (app);
   g_array_unref (times);
+  g_array_unref (whole_times);
   if (dir != NULL)
     {
       g_unlink (path);

@@ -766,6 +766,16 @@ assert_order (Fixture       *f,
 }
 
 static void
+keep_first_rows (GPtrArray *rows,
+                 gpointer   user_data)
+{
+  GPtrArray **kept = user_data;
+
+  g_assert_null (*kept);
+  *kept = rows;
+}
+
+static void
 test_order (Fixture       *f,
             gconstpointer  data)
 {
@@ -800,6 +810,38 @@ test_order (Fixture       *f,
   /* A limit keeps the first rows of the order asked for. */
   assert_order (f, CARE_CASE_ORDER_NAME, FALSE, 2, "Émile Eze");
   assert_order (f, CARE_CASE_ORDER_NUMBER, TRUE, 1, "Émile");
+
+  /* The first rows of a long answer come first, then the whole answer:
+   * only in case-number order, where SQLite can stop after them. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) first = NULL;
+    g_autoptr(GPtrArray) whole = NULL;
+    g_autofree char *first_names = NULL;
+    g_autofree char *whole_names = NULL;
+    CareCaseQuery query = { .first_rows = keep_first_rows, .first_rows_data = &first };
+
+    whole = care_case_store_list (f->vault, &query, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (first);
+    first_names = family_names (first);
+    whole_names = family_names (whole);
+    g_assert_cmpstr (first_names, ==, whole_names);
+    g_clear_pointer (&first, g_ptr_array_unref);
+    g_clear_pointer (&whole, g_ptr_array_unref);
+
+    query.order = CARE_CASE_ORDER_NAME;
+    whole = care_case_store_list (f->vault, &query, &error);
+    g_assert_null (first);
+    g_clear_pointer (&whole, g_ptr_array_unref);
+
+    /* A search with few matches answers whole at once. */
+    query.order = CARE_CASE_ORDER_NUMBER;
+    query.search = "zola";
+    whole = care_case_store_list (f->vault, &query, &error);
+    g_assert_null (first);
+    g_assert_cmpuint (whole->len, ==, 1);
+  }
 
   /* A minor sorts after the adults; the soonest follow-up first, cases
    * with none last. */
