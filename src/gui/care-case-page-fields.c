@@ -145,8 +145,16 @@ dup_field_text (CareCase       *c,
   switch (fr->spec->kind)
     {
     case FIELD_TEXT:
-    case FIELD_COUNTRY:
       return g_strdup (*text_slot (c, fr->spec->field) != NULL ? *text_slot (c, fr->spec->field) : "");
+    case FIELD_COUNTRY:
+      {
+        const char *code = *text_slot (c, fr->spec->field);
+
+        /* By name; a code that is no country's (an old import) as it is. */
+        if (code != NULL && care_country_is_known (code))
+          return g_strdup (care_country_get_name (code));
+        return g_strdup (code != NULL ? code : "");
+      }
     case FIELD_DATE:
       return care_date_format (date_slot (c, fr->spec->field));
     case FIELD_BIRTH_DATE:
@@ -194,13 +202,16 @@ apply_field (CareCasePage *self,
     case FIELD_COUNTRY:
       {
         char **slot = text_slot (self->draft, fr->spec->field);
-        const char *canonical = *value != '\0' ? care_country_canonical_code (value) : NULL;
+        const char *code = NULL;
 
-        g_free (*slot);
-        if (*value == '\0')
-          *slot = NULL;
+        /* A name or code that is not one country's leaves the case as it was. */
+        if (*value != '\0' && (code = care_country_parse (value, &error)) == NULL)
+          fr->parse_error = g_strdup (error->message);
         else
-          *slot = canonical != NULL ? g_strdup (canonical) : g_ascii_strup (value, -1);
+          {
+            g_free (*slot);
+            *slot = g_strdup (code);
+          }
       }
       break;
 
@@ -265,12 +276,18 @@ show_field_message (CareCasePage *self,
 {
   const char *note = NULL;
 
+  /* Beside a country: the name it was taken for while the row says
+   * something else ("nigeri", "NG"), its code once the row says its name. */
   if (error_message == NULL && fr->spec->kind == FIELD_COUNTRY && self->draft != NULL)
     {
       const char *code = *text_slot (self->draft, fr->spec->field);
 
       if (code != NULL && care_country_is_known (code))
-        note = care_country_get_name (code);
+        {
+          g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (fr->row))));
+
+          note = g_strcmp0 (typed, care_country_get_name (code)) == 0 ? code : care_country_get_name (code);
+        }
     }
 
   if (error_message != NULL)

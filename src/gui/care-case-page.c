@@ -23,6 +23,7 @@
 
 #include "care-case-page-private.h"
 #include "care-case-store.h"
+#include "care-country-row.h"
 #include "care-store-access.h"
 
 /* Long enough to save once per burst of typing, not once per key. */
@@ -525,6 +526,7 @@ care_case_page_class_init (CareCasePageClass *klass)
     g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (CARE_TYPE_COUNTRY_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/care-case-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CareCasePage, name)
