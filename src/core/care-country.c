@@ -366,29 +366,31 @@ match_name (const char *folded_text,
   return MATCH_NONE;
 }
 
-/* How well CODE's country answers to what was typed: its best name among
- * the interface language's, English and French. */
-static MatchKind
+/* How well CODE's country answers to what was typed: by its name in the
+ * interface language first, then by its English or French one, so that
+ * "gui" lists Guinea before Equatorial Guinea (Guinée équatoriale) in an
+ * English interface. Twice the kind, plus one for the other language. */
+static guint
 match_country (const char *code,
                const char *text,
                const char *folded_text)
 {
-  const char *names[] = {
-    care_country_get_name (code), care_country_get_english_name (code), care_country_get_french_name (code),
-  };
-  MatchKind best = MATCH_NONE;
+  MatchKind own, other;
 
   if (g_ascii_strcasecmp (code, text) == 0)
-    return MATCH_CODE;
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    best = MIN (best, match_name (folded_text, names[i]));
-  return best;
+    return 2 * MATCH_CODE;
+  own = match_name (folded_text, care_country_get_name (code));
+  other = MIN (match_name (folded_text, care_country_get_english_name (code)),
+               match_name (folded_text, care_country_get_french_name (code)));
+  if (own == MATCH_NONE && other == MATCH_NONE)
+    return 2 * MATCH_NONE;
+  return MIN (2 * own, 2 * other + 1);
 }
 
 typedef struct
 {
   const char *code;
-  MatchKind   kind;
+  guint       rank;    /* from match_country */
 } Match;
 
 static int
@@ -397,8 +399,8 @@ compare_matches (gconstpointer a,
 {
   const Match *x = a, *y = b;
 
-  if (x->kind != y->kind)
-    return x->kind < y->kind ? -1 : 1;
+  if (x->rank != y->rank)
+    return x->rank < y->rank ? -1 : 1;
   return g_utf8_collate (care_country_get_name (x->code), care_country_get_name (y->code));
 }
 
@@ -416,7 +418,7 @@ find_matches (const char *text)
     {
       Match match = { codes[i], match_country (codes[i], stripped, folded) };
 
-      if (match.kind != MATCH_NONE)
+      if (match.rank != 2 * MATCH_NONE)
         g_array_append_val (matches, match);
     }
   g_array_sort (matches, compare_matches);
@@ -460,7 +462,7 @@ care_country_parse (const char  *text,
   g_autofree char *shown = g_strstrip (g_strdup (text != NULL ? text : ""));
   guint exact = 0;
 
-  while (exact < matches->len && g_array_index (matches, Match, exact).kind <= MATCH_NAME)
+  while (exact < matches->len && g_array_index (matches, Match, exact).rank <= 2 * MATCH_NAME + 1)
     exact++;
   if (exact == 1 || (exact == 0 && matches->len == 1))
     return g_array_index (matches, Match, 0).code;

@@ -61,6 +61,7 @@ new_suggestion (const char *code)
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (name), 20);
   gtk_widget_set_hexpand (name, TRUE);
   gtk_widget_add_css_class (code_label, "dim-label");
   gtk_widget_add_css_class (code_label, "numeric");
@@ -244,15 +245,50 @@ care_country_row_get_suggestions (CareCountryRow *self)
   return GTK_WIDGET (self->list);
 }
 
+/* The row's own layout is a GtkBinLayout's, and a popover's parent must
+ * place it after every allocation: else it stays where it was when the
+ * page scrolls. */
+static GtkSizeRequestMode
+get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
-care_country_row_size_allocate (GtkWidget *widget,
-                                int        width,
-                                int        height,
-                                int        baseline)
+measure (GtkWidget      *widget,
+         GtkOrientation  orientation,
+         int             for_size,
+         int            *minimum,
+         int            *natural,
+         int            *minimum_baseline,
+         int            *natural_baseline)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      int child_minimum, child_natural, child_minimum_baseline = -1, child_natural_baseline = -1;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, orientation, for_size, &child_minimum, &child_natural,
+                          &child_minimum_baseline, &child_natural_baseline);
+      *minimum = MAX (*minimum, child_minimum);
+      *natural = MAX (*natural, child_natural);
+      *minimum_baseline = MAX (*minimum_baseline, child_minimum_baseline);
+      *natural_baseline = MAX (*natural_baseline, child_natural_baseline);
+    }
+}
+
+static void
+allocate (GtkWidget *widget,
+          int        width,
+          int        height,
+          int        baseline)
 {
   CareCountryRow *self = CARE_COUNTRY_ROW (widget);
 
-  GTK_WIDGET_CLASS (care_country_row_parent_class)->size_allocate (widget, width, height, baseline);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child))
+      gtk_widget_allocate (child, width, height, baseline, NULL);
   /* As wide as the row, so that names are read where they will go. */
   gtk_widget_set_size_request (gtk_popover_get_child (self->popover), MAX (width - 24, 0), -1);
   gtk_popover_present (self->popover);
@@ -278,7 +314,6 @@ care_country_row_class_init (CareCountryRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = care_country_row_dispose;
-  widget_class->size_allocate = care_country_row_size_allocate;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/care-country-row.ui");
   gtk_widget_class_bind_template_child (widget_class, CareCountryRow, popover);
@@ -293,6 +328,7 @@ care_country_row_init (CareCountryRow *self)
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), gtk_custom_layout_new (get_request_mode, measure, allocate));
   gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
 
   /* Before the text, which would move the cursor, and before the case's

@@ -186,6 +186,15 @@ test_parse_english (void)
     return;
 
   check_names_typed ();
+  /* names in the interface's language before those in the other */
+  {
+    g_autoptr(GPtrArray) codes = care_country_match ("gui", 0);
+
+    g_assert_cmpuint (codes->len, >=, 4);
+    g_assert_cmpstr (g_ptr_array_index (codes, 0), ==, "GN");   /* Guinea */
+    g_assert_cmpstr (g_ptr_array_index (codes, 1), ==, "GW");   /* Guinea-Bissau */
+    g_assert_cmpstr (g_ptr_array_index (codes, 2), ==, "GQ");   /* Guinée équatoriale */
+  }
   unknown = parse_error ("Atlantis", CARE_COUNTRY_ERROR_UNKNOWN);
   g_assert_cmpstr (unknown, ==, "No country is called “Atlantis”");
   g_clear_pointer (&unknown, g_free);
