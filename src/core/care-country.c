@@ -16,6 +16,9 @@
 #ifndef CARE_ISO_CODES_JSON_DIR
 #define CARE_ISO_CODES_JSON_DIR "/usr/share/iso-codes/json"
 #endif
+#ifndef CARE_ISO_CODES_LOCALE_DIR
+#define CARE_ISO_CODES_LOCALE_DIR "/usr/share/locale"
+#endif
 
 /* The gettext domains of iso-codes, named after the standards. Names are
  * looked up with dgettext() rather than g_dgettext(): the latter gives up
@@ -30,6 +33,7 @@ typedef struct
 {
   GHashTable *names;   /* canonical code → English name, as iso-codes' msgid */
   GPtrArray  *codes;   /* sorted canonical codes, NULL-terminated */
+  GHashTable *french;  /* English name → French name, whatever the interface language */
   GError     *error;   /* why loading failed, or NULL */
 } Table;
 
@@ -38,6 +42,7 @@ table_init (Table *table)
 {
   table->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   table->codes = g_ptr_array_new ();
+  table->french = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   table->error = NULL;
 }
 
@@ -108,6 +113,62 @@ load_table (Table      *table,
   return TRUE;
 }
 
+static guint32
+read_mo_word (const guint8 *data,
+              gsize         offset,
+              gboolean      swapped)
+{
+  guint32 word;
+
+  memcpy (&word, data + offset, sizeof word);
+  return swapped ? GUINT32_SWAP_LE_BE (word) : word;
+}
+
+/* The French catalogue of iso-codes, read as a file: gettext answers in
+ * the interface language only, and a French name is wanted in an English
+ * interface too. A missing or damaged catalogue leaves French names out. */
+static void
+load_french_names (GHashTable *french,
+                   const char *domain)
+{
+  g_autofree char *path = g_strdup_printf ("%s/fr/LC_MESSAGES/%s.mo", CARE_ISO_CODES_LOCALE_DIR, domain);
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
+  const guint8 *data;
+  gsize size;
+  guint32 n, originals, translations;
+  gboolean swapped;
+
+  if (file == NULL)
+    return;
+  data = (const guint8 *) g_mapped_file_get_contents (file);
+  size = g_mapped_file_get_length (file);
+  if (size < 20)
+    return;
+  swapped = read_mo_word (data, 0, FALSE) != 0x950412de;
+  if (swapped && read_mo_word (data, 0, TRUE) != 0x950412de)
+    return;
+  n = read_mo_word (data, 8, swapped);
+  originals = read_mo_word (data, 12, swapped);
+  translations = read_mo_word (data, 16, swapped);
+  if (originals > size || translations > size || n > (size - MAX (originals, translations)) / 8)
+    return;
+
+  for (guint32 i = 0; i < n; i++)
+    {
+      guint32 id_length = read_mo_word (data, originals + 8 * i, swapped);
+      guint32 id_offset = read_mo_word (data, originals + 8 * i + 4, swapped);
+      guint32 str_length = read_mo_word (data, translations + 8 * i, swapped);
+      guint32 str_offset = read_mo_word (data, translations + 8 * i + 4, swapped);
+
+      if (id_length == 0 || id_offset > size || id_length >= size - id_offset ||
+          str_offset > size || str_length >= size - str_offset ||
+          !g_utf8_validate ((const char *) data + str_offset, str_length, NULL))
+        continue;
+      g_hash_table_replace (french, g_strndup ((const char *) data + id_offset, id_length),
+                            g_strndup ((const char *) data + str_offset, str_length));
+    }
+}
+
 static gpointer
 load_countries (gpointer data)
 {
@@ -117,6 +178,7 @@ load_countries (gpointer data)
   bind_textdomain_codeset (COUNTRY_DOMAIN, "UTF-8");
   if (!load_table (&table, "iso_3166-1.json", "3166-1", "alpha_2", &table.error))
     g_warning ("Cannot read the ISO 3166-1 country table: %s", table.error->message);
+  load_french_names (table.french, COUNTRY_DOMAIN);
   return &table;
 }
 
@@ -228,6 +290,203 @@ const char * const *
 care_country_get_codes (void)
 {
   return (const char * const *) get_countries ()->codes->pdata;
+}
+
+/* The French name whatever the interface language; the English one when
+ * iso-codes has no French for it. */
+const char *
+care_country_get_french_name (const char *code)
+{
+  const char *name = care_country_get_english_name (code);
+  const char *french;
+
+  if (name == NULL)
+    return NULL;
+  french = g_hash_table_lookup (get_countries ()->french, name);
+  return french != NULL ? french : name;
+}
+
+/* Compatibility decomposition, case folding, no accents, and anything but
+ * letters and digits as one space: "Côte d’Ivoire", "cote d'ivoire" and
+ * "COTE D IVOIRE" fold alike. */
+static char *
+fold_name (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  g_autofree char *folded = NULL;
+  GString *out;
+  gboolean space = FALSE;
+
+  if (decomposed == NULL)
+    return g_strdup ("");
+  folded = g_utf8_casefold (decomposed, -1);
+  out = g_string_sized_new (strlen (folded));
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (ch))
+        continue;
+      if (!g_unichar_isalnum (ch))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, ch);
+    }
+  return g_string_free (out, FALSE);
+}
+
+typedef enum
+{
+  MATCH_CODE,          /* "ER" */
+  MATCH_NAME,          /* "erythree" */
+  MATCH_NAME_START,    /* "erythr" */
+  MATCH_WORD_START,    /* "bissau" for Guinea-Bissau */
+  MATCH_NONE,
+} MatchKind;
+
+static MatchKind
+match_name (const char *folded_text,
+            const char *name)
+{
+  g_autofree char *folded = fold_name (name);
+  gsize length = strlen (folded_text);
+
+  if (g_str_equal (folded, folded_text))
+    return MATCH_NAME;
+  if (g_str_has_prefix (folded, folded_text))
+    return MATCH_NAME_START;
+  for (const char *p = strchr (folded, ' '); p != NULL; p = strchr (p + 1, ' '))
+    if (strncmp (p + 1, folded_text, length) == 0)
+      return MATCH_WORD_START;
+  return MATCH_NONE;
+}
+
+/* How well CODE's country answers to what was typed: by its name in the
+ * interface language first, then by its English or French one, so that
+ * "gui" lists Guinea before Equatorial Guinea (Guinée équatoriale) in an
+ * English interface. Twice the kind, plus one for the other language. */
+static guint
+match_country (const char *code,
+               const char *text,
+               const char *folded_text)
+{
+  MatchKind own, other;
+
+  if (g_ascii_strcasecmp (code, text) == 0)
+    return 2 * MATCH_CODE;
+  own = match_name (folded_text, care_country_get_name (code));
+  other = MIN (match_name (folded_text, care_country_get_english_name (code)),
+               match_name (folded_text, care_country_get_french_name (code)));
+  if (own == MATCH_NONE && other == MATCH_NONE)
+    return 2 * MATCH_NONE;
+  return MIN (2 * own, 2 * other + 1);
+}
+
+typedef struct
+{
+  const char *code;
+  guint       rank;    /* from match_country */
+} Match;
+
+static int
+compare_matches (gconstpointer a,
+                 gconstpointer b)
+{
+  const Match *x = a, *y = b;
+
+  if (x->rank != y->rank)
+    return x->rank < y->rank ? -1 : 1;
+  return g_utf8_collate (care_country_get_name (x->code), care_country_get_name (y->code));
+}
+
+static GArray *
+find_matches (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autofree char *folded = fold_name (stripped);
+  const char * const *codes = care_country_get_codes ();
+  GArray *matches = g_array_new (FALSE, FALSE, sizeof (Match));
+
+  if (*folded == '\0')
+    return matches;
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      Match match = { codes[i], match_country (codes[i], stripped, folded) };
+
+      if (match.rank != 2 * MATCH_NONE)
+        g_array_append_val (matches, match);
+    }
+  g_array_sort (matches, compare_matches);
+  return matches;
+}
+
+/**
+ * care_country_match:
+ * @text: what was typed
+ * @limit: the most codes wanted, 0 for all
+ *
+ * Returns: (transfer container): the codes of the countries TEXT may mean,
+ * best first: the code itself, a whole name, names that begin with TEXT,
+ * then names with a word that does; alphabetically within each.
+ */
+GPtrArray *
+care_country_match (const char *text,
+                    guint       limit)
+{
+  g_autoptr(GArray) matches = find_matches (text);
+  GPtrArray *codes = g_ptr_array_new ();
+
+  for (guint i = 0; i < matches->len && (limit == 0 || i < limit); i++)
+    g_ptr_array_add (codes, (gpointer) g_array_index (matches, Match, i).code);
+  return codes;
+}
+
+/**
+ * care_country_parse:
+ * @text: a code or a name, as typed
+ * @error: why TEXT means no country or several
+ *
+ * Returns: the canonical code TEXT stands for: a code, a whole name, or the
+ * beginning of one country's name only; NULL for several or none.
+ */
+const char *
+care_country_parse (const char  *text,
+                    GError     **error)
+{
+  g_autoptr(GArray) matches = find_matches (text);
+  g_autofree char *shown = g_strstrip (g_strdup (text != NULL ? text : ""));
+  guint exact = 0;
+
+  while (exact < matches->len && g_array_index (matches, Match, exact).rank <= 2 * MATCH_NAME + 1)
+    exact++;
+  if (exact == 1 || (exact == 0 && matches->len == 1))
+    return g_array_index (matches, Match, 0).code;
+
+  if (matches->len == 0)
+    {
+      g_set_error (error, CARE_COUNTRY_ERROR, CARE_COUNTRY_ERROR_UNKNOWN,
+                   /* Translators: %s is what was typed in place of a country */
+                   _("No country is called “%s”"), shown);
+      return NULL;
+    }
+  if (matches->len == 2 || exact == 2)
+    g_set_error (error, CARE_COUNTRY_ERROR, CARE_COUNTRY_ERROR_AMBIGUOUS,
+                 /* Translators: %1$s is what was typed, %2$s and %3$s two countries it may mean */
+                 _("“%1$s” could be %2$s or %3$s: choose one"), shown,
+                 care_country_get_name (g_array_index (matches, Match, 0).code),
+                 care_country_get_name (g_array_index (matches, Match, 1).code));
+  else
+    g_set_error (error, CARE_COUNTRY_ERROR, CARE_COUNTRY_ERROR_AMBIGUOUS,
+                 /* Translators: %1$s is what was typed, %2$s and %3$s two of the countries it may mean */
+                 _("“%1$s” could be %2$s, %3$s or another country: choose one"), shown,
+                 care_country_get_name (g_array_index (matches, Match, 0).code),
+                 care_country_get_name (g_array_index (matches, Match, 1).code));
+  return NULL;
 }
 
 const char *

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 typedef enum
 {
   CARE_COUNTRY_ERROR_DATA,
+  CARE_COUNTRY_ERROR_UNKNOWN,
+  CARE_COUNTRY_ERROR_AMBIGUOUS,
 } CareCountryError;
 
 GQuark              care_country_error_quark        (void);
@@ -28,6 +30,14 @@ gboolean            care_country_is_known           (const char *code);
 const char         *care_country_get_name           (const char *code);
 const char         *care_country_get_english_name   (const char *code);
 const char * const *care_country_get_codes          (void);
+const char         *care_country_get_french_name    (const char *code);
+
+/* Countries as a person types them: by code, or by name in the interface
+ * language, English or French, without regard to case or accents. */
+GPtrArray          *care_country_match              (const char *text,
+                                                     guint       limit);
+const char         *care_country_parse              (const char *text,
+                                                     GError    **error);
 
 const char         *care_currency_canonical_code    (const char *code);
 gboolean            care_currency_is_known          (const char *code);

@@ -450,6 +450,29 @@ care_cases_view_reload (CareCasesView *self)
   update_content (self);
 }
 
+/* GTK 4.8 moves Tab from row to row of a list: through 100,000 cases a
+ * keyboard would never get past it. Here Tab leaves the list as it leaves
+ * any other control; the arrow keys move within it. */
+static gboolean
+care_cases_view_focus (GtkWidget        *widget,
+                       GtkDirectionType  direction)
+{
+  CareCasesView *self = CARE_CASES_VIEW (widget);
+  GtkWidget *list = GTK_WIDGET (self->column_view);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  gboolean moved;
+
+  if ((direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD) ||
+      focus == NULL || (focus != list && !gtk_widget_is_ancestor (focus, list)))
+    return GTK_WIDGET_CLASS (care_cases_view_parent_class)->focus (widget, direction);
+
+  /* A list that cannot take the focus is passed over, from within it too. */
+  gtk_widget_set_can_focus (list, FALSE);
+  moved = GTK_WIDGET_CLASS (care_cases_view_parent_class)->focus (widget, direction);
+  gtk_widget_set_can_focus (list, TRUE);
+  return moved;
+}
+
 static void
 care_cases_view_dispose (GObject *object)
 {
@@ -480,6 +503,7 @@ care_cases_view_class_init (CareCasesViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = care_cases_view_dispose;
+  widget_class->focus = care_cases_view_focus;
 
   /**
    * CareCasesView::case-activated:

@@ -1,8 +1,10 @@
 /* test-accessibility.c — what a screen reader and a keyboard find: every
  * control a person types into, ticks, switches or chooses from, on every
  * page of the unlocked window (the four views, each page of a case, its
- * dialogs) and of Preferences, has an accessible name; Tab walks the case's
- * summary field after field, in order, without getting stuck
+ * dialogs) and of Preferences, has an accessible name; on the list of
+ * cases and on every page of a case, Tab reaches each control in the order
+ * they are laid out, top to bottom, without getting stuck, then leaves the
+ * page (a list of cases is one stop, however long)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -369,111 +371,277 @@ test_names (void)
   care_application_lock (application);
 }
 
-/* The rows a person fills in on PAGE, in the order they are laid out. */
-static void
-collect_fields (GtkWidget *widget,
-                GPtrArray *rows)
+/* What Tab stops at to act on: the editable controls, buttons, and the
+ * rows that do something when activated (a measure, "Add a Measure…").
+ * A row whose activatable widget is a switch or a check button is that
+ * control's label: the control is the stop. READ_ROWS: on a page with
+ * nothing to edit (History), the rows themselves, which Tab reads in turn. */
+static gboolean
+is_stop (GtkWidget *widget,
+         gboolean   read_rows)
 {
-  if ((ADW_IS_ENTRY_ROW (widget) || ADW_IS_COMBO_ROW (widget)) &&
-      is_shown (widget) && gtk_widget_is_sensitive (widget))
-    {
-      g_ptr_array_add (rows, widget);
-      return;
-    }
+  if (ADW_IS_ENTRY_ROW (widget) || ADW_IS_COMBO_ROW (widget) || GTK_IS_SPIN_BUTTON (widget) ||
+      GTK_IS_SWITCH (widget) || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SEARCH_ENTRY (widget) ||
+      GTK_IS_ENTRY (widget) || GTK_IS_DROP_DOWN (widget) || GTK_IS_COLUMN_VIEW (widget) ||
+      GTK_IS_LIST_VIEW (widget) || GTK_IS_MENU_BUTTON (widget))
+    return TRUE;
+  if (GTK_IS_BUTTON (widget))
+    return gtk_widget_get_focusable (widget);
+  if (ADW_IS_ACTION_ROW (widget))
+    return (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget)) &&
+            adw_action_row_get_activatable_widget (ADW_ACTION_ROW (widget)) == NULL) ||
+           (read_rows && gtk_widget_get_focusable (widget));
+  return FALSE;
+}
+
+/* The stops under WIDGET that a person can reach: shown and sensitive. */
+static void
+collect_stops (GtkWidget *widget,
+               gboolean   read_rows,
+               GPtrArray *stops)
+{
+  gboolean stop = is_stop (widget, read_rows);
+
+  if (stop && is_shown (widget) && gtk_widget_is_sensitive (widget))
+    g_ptr_array_add (stops, widget);
+  /* An entry, a combo row, a list or a menu button is one stop, whatever
+   * it is made of; a row's own buttons are stops after it. */
+  if (stop && (!ADW_IS_ACTION_ROW (widget) || ADW_IS_COMBO_ROW (widget)))
+    return;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    collect_fields (c, rows);
+    collect_stops (c, read_rows, stops);
 }
 
 static const char *
-title_of (GtkWidget *row)
+title_of (GtkWidget *widget)
 {
-  return row != NULL ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : "(none)";
+  static char text[256];
+  GtkWidget *row;
+
+  if (widget == NULL)
+    return "(none)";
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    return gtk_button_get_label (GTK_BUTTON (widget));
+  row = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW);
+  g_snprintf (text, sizeof text, "%s%s%s", G_OBJECT_TYPE_NAME (widget), row != NULL ? " in " : "",
+              row != NULL ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : "");
+  return text;
 }
 
-/* Tab from the first field of a page of the case: every field after it,
- * in order, none skipped, none holding the focus; Shift+Tab back up. */
-static void
+typedef struct {
+  GtkWidget       *widget;
+  graphene_rect_t  bounds;
+} Stop;
+
+/* The rows of the boxed lists under WIDGET: below the last control of a
+ * page, those that only say something (Status, the measures of an agreed
+ * plan…) may take the focus on the way out, once each. */
+static guint
+count_rows (GtkWidget *widget)
+{
+  guint n = GTK_IS_LIST_BOX_ROW (widget) && is_shown (widget);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_rows (c);
+  return n;
+}
+
+static int
+compare_stops (gconstpointer a,
+               gconstpointer b)
+{
+  const Stop *x = a, *y = b;
+
+  /* Top to bottom, then left to right; a row before the buttons it holds. */
+  if (x->bounds.origin.y + 0.5 < y->bounds.origin.y)
+    return -1;
+  if (y->bounds.origin.y + 0.5 < x->bounds.origin.y)
+    return 1;
+  return (x->bounds.origin.x > y->bounds.origin.x) - (x->bounds.origin.x < y->bounds.origin.x);
+}
+
+static gboolean
+stops_allocated (gpointer data)
+{
+  GPtrArray *stops = data;
+
+  for (guint i = 0; i < stops->len; i++)
+    if (gtk_widget_get_width (g_ptr_array_index (stops, i)) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The stop FOCUS is in, if any. */
+static GtkWidget *
+stop_of (GtkWidget *focus,
+         GArray    *stops)
+{
+  GtkWidget *found = NULL;
+
+  /* The innermost: a measure row's remove button, not the row. */
+  for (guint i = 0; i < stops->len; i++)
+    {
+      GtkWidget *w = g_array_index (stops, Stop, i).widget;
+
+      if ((focus == w || gtk_widget_is_ancestor (focus, w)) &&
+          (found == NULL || gtk_widget_is_ancestor (w, found)))
+        found = w;
+    }
+  return found;
+}
+
+/* Tab from the first stop of PAGE: every stop after it, in the order they
+ * are laid out on screen, none skipped, none holding the focus; Shift+Tab
+ * back up to the first. Returns how many stops there were. */
+static guint
 check_tab_order (GtkWidget  *window,
                  GtkWidget  *page,
-                 const char *name)
+                 const char *name,
+                 gboolean    read_rows)
 {
-  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
-  g_autoptr(GPtrArray) visited = g_ptr_array_new ();
-  GtkWidget *focus, *previous = NULL;
-  guint presses = 0;
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+  g_autoptr(GArray) stops = g_array_new (FALSE, FALSE, sizeof (Stop));
+  GtkWidget *focus, *first, *previous = NULL;
+  guint reached = 1, presses = 0, max_presses;
 
-  collect_fields (page, fields);
-  g_assert_cmpuint (fields->len, >=, 2);
-
-  g_assert_true (gtk_widget_grab_focus (g_ptr_array_index (fields, 0)));
-  g_ptr_array_add (visited, g_ptr_array_index (fields, 0));
-  while (visited->len < fields->len)
+  collect_stops (page, read_rows, widgets);
+  g_assert_cmpuint (widgets->len, >=, 1);
+  wait_for (stops_allocated, widgets);
+  for (guint i = 0; i < widgets->len; i++)
     {
-      GtkWidget *row;
+      Stop stop = { g_ptr_array_index (widgets, i) };
 
-      g_assert_cmpuint (++presses, <, 4 * fields->len + 40);
+      g_assert_true (gtk_widget_compute_bounds (stop.widget, page, &stop.bounds));
+      g_array_append_val (stops, stop);
+    }
+  g_array_sort (stops, compare_stops);
+  first = g_array_index (stops, Stop, 0).widget;
+
+  g_assert_true (gtk_widget_grab_focus (first));
+  while (reached < stops->len)
+    {
+      GtkWidget *stop, *expected = g_array_index (stops, Stop, reached).widget;
+      GtkWidget *last = g_array_index (stops, Stop, reached - 1).widget;
+
+      if (++presses > 4 * stops->len + 40)
+        g_error ("%s: Tab never reached “%s” after “%s”", name, title_of (expected), title_of (last));
       if (!gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD))
-        g_error ("%s: Tab left the window after “%s”", name, title_of (g_ptr_array_index (visited, visited->len - 1)));
+        g_error ("%s: Tab left the window after “%s”", name, title_of (last));
       focus = gtk_root_get_focus (GTK_ROOT (window));
       g_assert_nonnull (focus);
       if (focus == previous)
-        g_error ("%s: Tab stuck on a %s after “%s”", name, G_OBJECT_TYPE_NAME (focus),
-                 title_of (g_ptr_array_index (visited, visited->len - 1)));
+        g_error ("%s: Tab stuck on a %s after “%s”", name, G_OBJECT_TYPE_NAME (focus), title_of (last));
       previous = focus;
-      g_assert_true (gtk_widget_is_ancestor (focus, page));
-      row = gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_ROW);
-      if (row == NULL || !g_ptr_array_find (fields, row, NULL) || row == g_ptr_array_index (visited, visited->len - 1))
+      if (!gtk_widget_is_ancestor (focus, page))
+        g_error ("%s: Tab left the page for a %s after “%s”, before “%s”", name,
+                 G_OBJECT_TYPE_NAME (focus), title_of (last), title_of (expected));
+      stop = stop_of (focus, stops);
+      if (stop == NULL || stop == last)
         continue;
-      if (row != g_ptr_array_index (fields, visited->len))
+      if (stop != expected)
         g_error ("%s: Tab went from “%s” to “%s”, not to “%s”", name,
-                 title_of (g_ptr_array_index (visited, visited->len - 1)), title_of (row),
-                 title_of (g_ptr_array_index (fields, visited->len)));
-      g_ptr_array_add (visited, row);
+                 title_of (last), title_of (stop), title_of (expected));
+      reached++;
     }
-  g_test_message ("%s: %u fields in %u presses of Tab", name, fields->len, presses);
+  g_test_message ("%s: %u stops in %u presses of Tab", name, stops->len, presses);
 
-  for (guint i = 0; i < 4 * fields->len + 40; i++)
+  /* Past the last stop, Tab leaves the page: a list is one stop, not as
+   * many as it has rows (100,000 cases would hold a keyboard for ever). */
+  max_presses = count_rows (page) + 2;
+  for (presses = 0; gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), page); presses++)
+    {
+      if (presses == max_presses)
+        g_error ("%s: Tab still on a %s in the page %u presses after “%s”", name,
+                 G_OBJECT_TYPE_NAME (gtk_root_get_focus (GTK_ROOT (window))), presses,
+                 title_of (g_array_index (stops, Stop, stops->len - 1).widget));
+      gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD);
+    }
+  gtk_widget_grab_focus (g_array_index (stops, Stop, stops->len - 1).widget);
+
+  for (guint i = 0; i < 4 * stops->len + 40; i++)
     {
       gtk_widget_child_focus (window, GTK_DIR_TAB_BACKWARD);
       focus = gtk_root_get_focus (GTK_ROOT (window));
-      if (focus != NULL && gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_ROW) == g_ptr_array_index (fields, 0))
+      if (focus != NULL && stop_of (focus, stops) == first)
         break;
     }
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
-  g_assert_true (gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_ROW) == g_ptr_array_index (fields, 0));
+  g_assert_true (stop_of (focus, stops) == first);
+  return stops->len;
+}
+
+static gboolean
+is_editable_stop (gpointer widget,
+                  gpointer unused)
+{
+  return ADW_IS_ENTRY_ROW (widget) || ADW_IS_COMBO_ROW (widget);
 }
 
 static void
 test_tab_order (void)
 {
-  static const char *case_pages[] = { "summary", "assessment", "arrival" };
-  GtkWidget *window, *summary;
+  static const char *case_pages[] = { "summary", "assessment", "plan", "arrival", "followups", "history" };
+  GtkWidget *window, *summary, *cases;
   g_autoptr(GPtrArray) fields = g_ptr_array_new ();
-  AdwViewStack *case_stack;
+  AdwViewStack *view_stack, *case_stack;
   CareCasePage *page;
+  guint n_fields = 0;
 
   g_application_activate (G_APPLICATION (application));
   window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (application)));
   if (care_application_get_vault (application) == NULL)
     unlock (window);
+
+  /* The list of cases: search, filters, then the list. The case the last
+   * test left open is closed first, as Escape would. */
+  page = CARE_CASE_PAGE (find_descendant (window, CARE_TYPE_CASE_PAGE, 0));
+  if (care_case_page_get_case (page) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (page), "case.close", NULL);
+  view_stack = ADW_VIEW_STACK (find_descendant (window, ADW_TYPE_VIEW_STACK, 0));
+  adw_view_stack_set_visible_child_name (view_stack, "cases");
+  cases = adw_view_stack_get_visible_child (view_stack);
+  wait_for (list_loaded, care_cases_view_get_model (CARE_CASES_VIEW (find_descendant (window, CARE_TYPE_CASES_VIEW, 0))));
+  g_assert_cmpuint (check_tab_order (window, cases, "cases", FALSE), >=, 3);
+
   page = open_followed_case (window);
   case_stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK, 0));
 
   /* The summary's own fields, all of them, from the family name on. */
   adw_view_stack_set_visible_child_name (case_stack, "summary");
   summary = adw_view_stack_get_visible_child (case_stack);
-  collect_fields (summary, fields);
-  g_assert_cmpuint (fields->len, >=, 15);
+  collect_stops (summary, FALSE, fields);
+  for (guint i = 0; i < fields->len; i++)
+    n_fields += is_editable_stop (g_ptr_array_index (fields, i), NULL);
+  g_assert_cmpuint (n_fields, >=, 15);
   g_assert_cmpstr (title_of (g_ptr_array_index (fields, 0)), ==, "_Family Name");
   g_assert_true (find_entry_row (summary, "Arrival Date") != NULL &&
                  g_ptr_array_find (fields, find_entry_row (summary, "Arrival Date"), NULL));
 
+  /* A change or two, so that the history has rows to read. */
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (summary, "Destination")), "Kano");
+  care_case_page_flush (page);
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (summary, "Destination")), "Kaduna");
+  care_case_page_flush (page);
+  g_assert_false (care_case_page_has_unsaved_changes (page));
+
   for (guint i = 0; i < G_N_ELEMENTS (case_pages); i++)
     {
+      gboolean history = g_str_equal (case_pages[i], "history");
+
       adw_view_stack_set_visible_child_name (case_stack, case_pages[i]);
-      check_tab_order (window, adw_view_stack_get_visible_child (case_stack), case_pages[i]);
+      g_assert_cmpuint (check_tab_order (window, adw_view_stack_get_visible_child (case_stack), case_pages[i], history),
+                        >=, history ? 3 : 2);
     }
+
+  /* A draft plan has more to reach: each measure, its Remove button. */
+  adw_view_stack_set_visible_child_name (case_stack, "plan");
+  if (care_plan_version_is_frozen (care_plan_get_current (care_case_page_get_case (page)->plan)))
+    gtk_widget_activate_action (GTK_WIDGET (page), "case.amend-plan", NULL);
+  g_assert_nonnull (find_action_button (adw_view_stack_get_visible_child (case_stack), "case.remove-measure"));
+  check_tab_order (window, adw_view_stack_get_visible_child (case_stack), "plan (draft)", FALSE);
 
   care_application_lock (application);
 }

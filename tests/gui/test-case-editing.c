@@ -1,7 +1,8 @@
 /* test-case-editing.c — a case page driven through its widgets: the
  * assessment and the arrival assistance saved as edited, invalid input
  * refused beside its field with nothing saved; the plan's measures added in
- * a dialog checked as typed, removed with Undo in a toast
+ * a dialog checked as typed, removed with Undo in a toast; a country typed
+ * by its name, in either language, chosen among suggestions
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 
 #include "care-case-page.h"
 #include "care-case-store.h"
+#include "care-country-row.h"
 #include "care-date.h"
 #include "care-i18n.h"
 #include "care-measure-dialog.h"
@@ -239,6 +241,148 @@ test_measures (void)
   gtk_window_destroy (window);
 }
 
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_active (gpointer window)
+{
+  return gtk_window_is_active (window);
+}
+
+/* The reason shown beside ROW, or NULL. */
+static const char *
+get_field_error (AdwEntryRow *row)
+{
+  for (guint i = 0;; i++)
+    {
+      GtkWidget *label = find_descendant (GTK_WIDGET (row), GTK_TYPE_LABEL, i);
+
+      if (label == NULL)
+        return NULL;
+      if (gtk_widget_has_css_class (label, "error") && gtk_widget_get_visible (label))
+        return gtk_label_get_label (GTK_LABEL (label));
+    }
+}
+
+/* A key as it reaches the row first (its capture-phase controller): the
+ * tests cannot type, so they hand the key to what would handle it. */
+static gboolean
+press_key (GtkWidget *row,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+          return handled;
+        }
+    }
+  g_error ("no key controller on the row");
+}
+
+static char *
+stored_nationality (void)
+{
+  g_autoptr(CareCase) stored = load_case ();
+
+  return g_strdup (stored->person->nationality);
+}
+
+static void
+test_country_by_name (void)
+{
+  GtkWindow *window;
+  CareCasePage *page = open_page (&window);
+  AdwEntryRow *row = find_entry_row (GTK_WIDGET (page), "Nationality");
+  GtkWidget *suggestions;
+  GtkListBoxRow *first;
+  g_autofree char *code = NULL;
+
+  /* Shown by name, not by code. */
+  g_assert_true (CARE_IS_COUNTRY_ROW (row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Cameroon");
+
+  /* The first letters of the French name, in an English interface. The
+   * row learns it is left from the window's focus changes, which an
+   * inactive window does not report. */
+  wait_for (is_active, window);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (row)));
+  gtk_editable_set_text (GTK_EDITABLE (row), "erythr");
+  suggestions = care_country_row_get_suggestions (CARE_COUNTRY_ROW (row));
+  wait_for (is_mapped, suggestions);
+  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (suggestions), 0);
+  g_assert_nonnull (first);
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (suggestions), 1));
+  g_assert_nonnull (find_descendant (GTK_WIDGET (first), GTK_TYPE_LABEL, 0));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_descendant (GTK_WIDGET (first), GTK_TYPE_LABEL, 0))), ==, "Eritrea");
+
+  /* Chosen as a click would: the row says its name, the case has its code. */
+  g_signal_emit_by_name (suggestions, "row-activated", first);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Eritrea");
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (suggestions, GTK_TYPE_POPOVER)));
+  g_assert_null (get_field_error (row));
+  wait_for (case_saved, page);
+  code = stored_nationality ();
+  g_assert_cmpstr (code, ==, "ER");
+  g_clear_pointer (&code, g_free);
+
+  /* Two countries begin so: refused with the reason, nothing saved. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "nige");
+  g_assert_cmpstr (get_field_error (row), ==, "“nige” could be Niger or Nigeria: choose one");
+  care_case_page_flush (page);
+  g_assert_true (care_case_page_has_unsaved_changes (page));
+  code = stored_nationality ();
+  g_assert_cmpstr (code, ==, "ER");
+  g_clear_pointer (&code, g_free);
+
+  /* None is called so. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "Atlantis");
+  g_assert_cmpstr (get_field_error (row), ==, "No country is called “Atlantis”");
+
+  /* Case and accents do not matter; a code still works. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "NIGÉRIA");
+  g_assert_null (get_field_error (row));
+  wait_for (case_saved, page);
+  code = stored_nationality ();
+  g_assert_cmpstr (code, ==, "NG");
+  g_clear_pointer (&code, g_free);
+  /* Down, Down, Enter: the second suggestion. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "gui");
+  wait_for (is_mapped, suggestions);
+  g_assert_true (press_key (GTK_WIDGET (row), GDK_KEY_Down));
+  g_assert_true (press_key (GTK_WIDGET (row), GDK_KEY_Down));
+  g_assert_true (press_key (GTK_WIDGET (row), GDK_KEY_Return));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Guinea-Bissau");
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (suggestions, GTK_TYPE_POPOVER)));
+  /* Escape puts the suggestions away, and only them. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "cm");
+  wait_for (is_mapped, suggestions);
+  g_assert_true (press_key (GTK_WIDGET (row), GDK_KEY_Escape));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (suggestions, GTK_TYPE_POPOVER)));
+  g_assert_false (press_key (GTK_WIDGET (row), GDK_KEY_Escape));
+  wait_for (case_saved, page);
+  code = stored_nationality ();
+  g_assert_cmpstr (code, ==, "CM");
+
+  /* Done with the row: it says the name the code stands for. */
+  gtk_widget_grab_focus (GTK_WIDGET (find_entry_row (GTK_WIDGET (page), "Phone")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Cameroon");
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (suggestions, GTK_TYPE_POPOVER)));
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,6 +421,7 @@ main (int   argc,
 
   g_test_add_func ("/case-editing/assessment", test_assessment);
   g_test_add_func ("/case-editing/measures", test_measures);
+  g_test_add_func ("/case-editing/country-by-name", test_country_by_name);
   status = g_test_run ();
 
   care_vault_lock (vault);

@@ -107,6 +107,131 @@ test_names_french (void)
   g_assert_cmpstr (care_country_get_name ("DE"), ==, "Germany");
 }
 
+static void
+assert_parses (const char *text,
+               const char *code)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (care_country_parse (text, &error), ==, code);
+  g_assert_no_error (error);
+}
+
+static char *
+parse_error (const char *text,
+             int         code)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (care_country_parse (text, &error));
+  g_assert_error (error, CARE_COUNTRY_ERROR, code);
+  return g_strdup (error->message);
+}
+
+/* Typed in either language whatever the interface's, without regard to
+ * case or accents; a code still works. */
+static void
+check_names_typed (void)
+{
+  g_autoptr(GPtrArray) codes = NULL;
+
+  assert_parses ("ER", "ER");
+  assert_parses ("er", "ER");
+  assert_parses ("Eritrea", "ER");
+  assert_parses ("  eritrea ", "ER");
+  assert_parses ("Érythrée", "ER");
+  assert_parses ("erythree", "ER");
+  assert_parses ("ÉRYTHRÉE", "ER");
+  assert_parses ("Allemagne", "DE");
+  assert_parses ("Germany", "DE");
+  assert_parses ("Royaume-Uni", "GB");
+  assert_parses ("royaume uni", "GB");
+  assert_parses ("Côte d’Ivoire", "CI");
+  assert_parses ("cote d'ivoire", "CI");
+  /* the whole name wins over longer ones that begin with it */
+  assert_parses ("Niger", "NE");
+  /* the beginning of one country's name only */
+  assert_parses ("nigeri", "NG");
+  assert_parses ("bissau", "GW");
+
+  codes = care_country_match ("erythr", 0);
+  g_assert_cmpuint (codes->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (codes, 0), ==, "ER");
+  g_clear_pointer (&codes, g_ptr_array_unref);
+
+  /* the code first, then whole names, then beginnings */
+  codes = care_country_match ("ne", 0);
+  g_assert_cmpuint (codes->len, >=, 3);
+  g_assert_cmpstr (g_ptr_array_index (codes, 0), ==, "NE");
+  g_assert_true (g_ptr_array_find_with_equal_func (codes, "NL", g_str_equal, NULL));   /* Netherlands */
+  g_assert_true (g_ptr_array_find_with_equal_func (codes, "NP", g_str_equal, NULL));   /* Nepal, Népal */
+  g_clear_pointer (&codes, g_ptr_array_unref);
+
+  codes = care_country_match ("e", 3);
+  g_assert_cmpuint (codes->len, ==, 3);
+  g_clear_pointer (&codes, g_ptr_array_unref);
+
+  codes = care_country_match ("  ", 0);
+  g_assert_cmpuint (codes->len, ==, 0);
+}
+
+static void
+test_parse_english (void)
+{
+  g_autofree char *unknown = NULL;
+  g_autofree char *two = NULL;
+  g_autofree char *many = NULL;
+
+  if (!use_language ("en"))
+    return;
+
+  check_names_typed ();
+  /* names in the interface's language before those in the other */
+  {
+    g_autoptr(GPtrArray) codes = care_country_match ("gui", 0);
+
+    g_assert_cmpuint (codes->len, >=, 4);
+    g_assert_cmpstr (g_ptr_array_index (codes, 0), ==, "GN");   /* Guinea */
+    g_assert_cmpstr (g_ptr_array_index (codes, 1), ==, "GW");   /* Guinea-Bissau */
+    g_assert_cmpstr (g_ptr_array_index (codes, 2), ==, "GQ");   /* Guinée équatoriale */
+  }
+  unknown = parse_error ("Atlantis", CARE_COUNTRY_ERROR_UNKNOWN);
+  g_assert_cmpstr (unknown, ==, "No country is called “Atlantis”");
+  g_clear_pointer (&unknown, g_free);
+  unknown = parse_error ("XX", CARE_COUNTRY_ERROR_UNKNOWN);
+  g_assert_cmpstr (unknown, ==, "No country is called “XX”");
+  two = parse_error ("nige", CARE_COUNTRY_ERROR_AMBIGUOUS);
+  g_assert_cmpstr (two, ==, "“nige” could be Niger or Nigeria: choose one");
+  many = parse_error ("gui", CARE_COUNTRY_ERROR_AMBIGUOUS);
+  g_assert_true (g_str_has_suffix (many, " or another country: choose one"));
+  g_assert_null (care_country_parse ("", NULL));
+}
+
+static void
+test_parse_french (void)
+{
+  g_autofree char *unknown = NULL;
+  g_autofree char *two = NULL;
+  g_autoptr(GPtrArray) codes = NULL;
+
+  if (!use_language ("fr"))
+    return;
+
+  check_names_typed ();
+  g_assert_cmpstr (care_country_get_french_name ("ER"), ==, "Érythrée");
+  unknown = parse_error ("Atlantide", CARE_COUNTRY_ERROR_UNKNOWN);
+  g_assert_cmpstr (unknown, ==, "Aucun pays ne s’appelle « Atlantide »");
+  two = parse_error ("nige", CARE_COUNTRY_ERROR_AMBIGUOUS);
+  g_assert_cmpstr (two, ==, "« nige » pourrait être Niger ou Nigeria : choisissez-en un");
+
+  /* alphabetical in the interface's language: Érythrée among the E */
+  codes = care_country_match ("e", 0);
+  g_assert_cmpstr (g_ptr_array_index (codes, 0), ==, "EG");   /* Égypte */
+
+  use_language ("en");
+  g_assert_cmpstr (care_country_get_french_name ("DE"), ==, "Allemagne");
+}
+
 static gboolean
 member_on (const char *code,
            const char *date_text)
@@ -194,6 +319,8 @@ main (int   argc,
   g_test_add_func ("/country/codes", test_country_codes);
   g_test_add_func ("/country/names-english", test_names_english);
   g_test_add_func ("/country/names-french", test_names_french);
+  g_test_add_func ("/country/parse-english", test_parse_english);
+  g_test_add_func ("/country/parse-french", test_parse_french);
   g_test_add_func ("/eu/membership", test_eu_membership);
   g_test_add_func ("/eu/codes-known", test_eu_codes_known);
   return g_test_run ();
