@@ -61,7 +61,7 @@ attach (const CareCliGlobals *globals,
   g_autoptr(GError) error = NULL;
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) data = NULL;
-  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *default_title = NULL;
   g_autofree char *id_text = NULL;
   GStatBuf st;
   gint64 id;
@@ -76,7 +76,9 @@ attach (const CareCliGlobals *globals,
       return CARE_EXIT_INVALID;
     }
   data = g_mapped_file_get_bytes (mapped);
-  id = care_document_store_attach (vault, number, title != NULL ? title : base, path, data, &error);
+  if (title == NULL)
+    title = default_title = care_document_default_title (path);
+  id = care_document_store_attach (vault, number, title, path, data, &error);
   if (id == 0)
     return care_cli_report_error (error);
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
@@ -232,7 +234,7 @@ care_cli_documents (const CareCliGlobals *globals,
   const GOptionEntry entries[] = {
     { "attach", 0, 0, G_OPTION_ARG_FILENAME, &attach_path, N_("Attach this file to the case"), N_("FILE") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title,
-      N_("What the attached file is, e.g. “Passport copy” (default: its file name)"), N_("TITLE") },
+      N_("What the attached file is, e.g. “Passport copy” (default: its file name without extension)"), N_("TITLE") },
     { "save", 0, 0, G_OPTION_ARG_INT64, &save_id, N_("Write a copy of document ID (not encrypted)"), N_("ID") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where --save writes the copy"), N_("FILE") },
     { "remove", 0, 0, G_OPTION_ARG_INT64, &remove_id, N_("Remove document ID from the case"), N_("ID") },

@@ -18,6 +18,7 @@
 
 #include "care-application.h"
 #include "care-case-page.h"
+#include "care-case-documents.h"
 #include "care-format.h"
 #include "care-case-store.h"
 #include "care-country.h"
@@ -126,6 +127,7 @@ struct _CareCasePage
   AdwPreferencesGroup *other_group;
   AdwPreferencesGroup *followups_group;
   AdwPreferencesGroup *history_group;
+  CareCaseDocuments *documents;
   /* assessment */
   AdwComboRow       *risk_level_row;
   AdwEntryRow       *assessed_on_row;
@@ -1277,6 +1279,20 @@ init_assessment (CareCasePage *self)
     }
 }
 
+/* --- the Documents page (care-case-documents.c) --- */
+
+/* The Documents page shows the case once it is saved (a new case has no
+ * number yet), and nothing while the vault is locked. */
+static void
+hand_case_to_documents (CareCasePage *self)
+{
+  g_autofree char *number = NULL;
+
+  if (self->draft != NULL && !self->is_new)
+    number = care_case_number_format (&self->draft->number);
+  care_case_documents_set_case (self->documents, self->vault, number);
+}
+
 /* --- loading and saving --- */
 
 static void
@@ -1308,6 +1324,7 @@ fill_form (CareCasePage *self)
   fill_plan (self);
   fill_followups (self);
   fill_history (self);
+  hand_case_to_documents (self);
   update_plan_actions (self);
 }
 
@@ -1402,6 +1419,7 @@ save_now (CareCasePage *self)
   update_derived (self);
   fill_followups (self);
   fill_history (self);
+  hand_case_to_documents (self);
   update_plan_actions (self);
   g_signal_emit (self, signals[SAVED], 0, self->reopen_number);
   return TRUE;
@@ -1523,6 +1541,7 @@ care_case_page_set_vault (CareCasePage *self,
   adw_window_title_set_subtitle (self->case_title, "");
 
   g_set_object (&self->vault, vault);
+  hand_case_to_documents (self);
   load_settings (self);
 
   /* Unlocked again: back to the case that was open. */
@@ -2182,6 +2201,7 @@ care_case_page_class_init (CareCasePageClass *klass)
     g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (CARE_TYPE_CASE_DOCUMENTS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/care-case-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CareCasePage, name)
@@ -2227,6 +2247,7 @@ care_case_page_class_init (CareCasePageClass *klass)
   BIND (other_group);
   BIND (followups_group);
   BIND (history_group);
+  BIND (documents);
   BIND (risk_level_row);
   BIND (assessed_on_row);
   BIND (factors_group);

@@ -93,6 +93,18 @@ care_document_sniff (const char   *file_name,
   return g_steal_pointer (&mime);
 }
 
+char *
+care_document_default_title (const char *file_name)
+{
+  g_autofree char *base = g_path_get_basename (file_name != NULL ? file_name : "");
+  char *dot = strrchr (base, '.');
+
+  /* ".bashrc" keeps its name: there would be nothing left. */
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return g_steal_pointer (&base);
+}
+
 gboolean
 care_document_check_size (guint64   size,
                           GError  **error)

@@ -41,6 +41,11 @@ char         *care_document_sniff           (const char   *file_name,
                                              const guint8 *data,
                                              gsize         length);
 
+/* The title a file gets until someone writes a better one: its name
+ * without directory or extension ("Passport scan" for
+ * /home/x/Passport scan.pdf). */
+char         *care_document_default_title   (const char   *file_name);
+
 /* The refusal of a file of SIZE bytes, or TRUE: said before it is read. */
 gboolean      care_document_check_size      (guint64       size,
                                              GError      **error);
