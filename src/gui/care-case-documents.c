@@ -86,6 +86,13 @@ struct _CareCaseDocuments
 
 G_DEFINE_FINAL_TYPE (CareCaseDocuments, care_case_documents, GTK_TYPE_WIDGET)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void start_attaching (CareCaseDocuments *self, GPtrArray *files);
 
 static void
@@ -632,6 +639,7 @@ attach_done (CareCaseDocuments *self,
                                                             job->n_attached), job->n_attached);
 
       show_toast (self, text);
+      g_signal_emit (self, signals[CHANGED], 0);
     }
   care_case_documents_reload (self);
 }
@@ -738,6 +746,7 @@ remove_done (CareCaseDocuments *self,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   care_case_documents_reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -783,6 +792,8 @@ job_done_cb (GObject      *source_object,
       if (job->error != NULL)
         show_problem (self, job->error->message);
       care_case_documents_reload (self);
+      if (job->error == NULL)
+        g_signal_emit (self, signals[CHANGED], 0);
       break;
     default:
       g_assert_not_reached ();
@@ -1075,6 +1086,8 @@ rename_response_cb (AdwMessageDialog  *dialog,
       show_problem (self, text);
     }
   care_case_documents_reload (self);
+  if (renamed)
+    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -1195,6 +1208,16 @@ care_case_documents_class_init (CareCaseDocumentsClass *klass)
 
   object_class->dispose = care_case_documents_dispose;
   object_class->finalize = care_case_documents_finalize;
+
+  /**
+   * CareCaseDocuments::changed:
+   *
+   * A document was attached, renamed, removed or put back: the case's
+   * history has a new entry.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/care-case-documents.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -1293,6 +1293,13 @@ hand_case_to_documents (CareCasePage *self)
   care_case_documents_set_case (self->documents, self->vault, number);
 }
 
+/* Each change of a document is an entry in the case's history. */
+static void
+documents_changed_cb (CareCasePage *self)
+{
+  fill_history (self);
+}
+
 /* --- loading and saving --- */
 
 static void
@@ -2289,6 +2296,7 @@ care_case_page_class_init (CareCasePageClass *klass)
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, version_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, language_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, documents_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "case.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "case.delete", NULL, delete_action);

@@ -95,6 +95,18 @@ shown_page (CareCaseDocuments *documents)
   return gtk_stack_get_visible_child_name (stack);
 }
 
+static guint
+count_history_rows (CareCasePage *page)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK, 0));
+  GtkWidget *history = adw_view_stack_get_child_by_name (stack, "history");
+  guint n = 0;
+
+  while (find_descendant (history, ADW_TYPE_ACTION_ROW, n) != NULL)
+    n++;
+  return n;
+}
+
 /* An invented picture, written where the test's vault lives. */
 static GFile *
 make_picture (GBytes **out_bytes)
@@ -131,6 +143,7 @@ test_documents (void)
   AdwActionRow *row;
   GtkWindow *preview;
   GtkWidget *picture, *undo;
+  guint history_before;
   gint64 id;
 
   gtk_window_set_default_size (window, 900, 700);
@@ -152,6 +165,7 @@ test_documents (void)
   g_assert_null (find_action_button (GTK_WIDGET (row), "documents.remove"));
 
   /* Attached as the file chooser hands files over, in a worker. */
+  history_before = count_history_rows (page);
   care_case_documents_attach_files (documents, &file, 1);
   g_assert_true (care_case_documents_get_busy (documents));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (find_descendant (GTK_WIDGET (documents),
@@ -159,6 +173,8 @@ test_documents (void)
   wait_for (idle, documents);
   row = find_row (GTK_WIDGET (documents), "passport-photo");
   g_assert_nonnull (row);
+  /* The History page says so at once. */
+  g_assert_cmpuint (count_history_rows (page), ==, history_before + 1);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "passport-photo.png"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), size));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), USER));
