@@ -73,6 +73,8 @@ struct _CareCaseDocuments
   Job                 *attaching;       /* borrowed while it runs */
   GPtrArray           *waiting;         /* GFile dropped meanwhile */
   guint                tick_id;
+  GtkWindow           *preview;         /* weak: open while shown */
+  GtkWindow           *rename_dialog;   /* weak */
 
   /* Template widgets */
   AdwToastOverlay     *toast_overlay;
@@ -101,6 +103,25 @@ remove_tick (CareCaseDocuments *self)
   if (self->tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->progress_bar), self->tick_id);
   self->tick_id = 0;
+}
+
+/* A picture or a title on screen is the case's data: it goes when the
+ * case does (another case opened, or the vault locked). */
+static void
+close_windows (CareCaseDocuments *self)
+{
+  if (self->preview != NULL)
+    gtk_window_destroy (self->preview);
+  if (self->rename_dialog != NULL)
+    gtk_window_destroy (self->rename_dialog);
+}
+
+static void
+keep_weak (GtkWindow  *window,
+           GtkWindow **pointer)
+{
+  *pointer = window;
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) pointer);
 }
 
 static void
@@ -246,13 +267,13 @@ new_row (const char *title,
   GtkWidget *row = adw_action_row_new ();
   g_autoptr(GIcon) icon = g_content_type_get_symbolic_icon (media_type);
   GtkWidget *image = gtk_image_new_from_gicon (icon);
+  g_autofree char *kind = g_content_type_get_description (media_type);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  g_content_type_get_description (media_type), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, kind, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
   return row;
 }
@@ -417,6 +438,7 @@ care_case_documents_set_case (CareCaseDocuments *self,
    * reporting here, and nothing of its documents stays in memory. */
   renew_cancellable (&self->cancellable);
   renew_cancellable (&self->stop);
+  close_windows (self);
   g_clear_pointer (&self->removed, care_document_free);
   g_ptr_array_set_size (self->waiting, 0);
   g_set_object (&self->vault, vault);
@@ -713,6 +735,8 @@ show_preview (CareCaseDocuments *self,
                                                                                      NULL, NULL)));
     gtk_widget_add_controller (window, shortcuts);
   }
+  close_windows (self);
+  keep_weak (GTK_WINDOW (window), &self->preview);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -1130,6 +1154,8 @@ rename_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (dialog), "care-document-id", id, g_free);
   g_signal_connect (entry, "changed", G_CALLBACK (title_changed_cb), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
+  close_windows (self);
+  keep_weak (GTK_WINDOW (dialog), &self->rename_dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }
@@ -1175,6 +1201,7 @@ care_case_documents_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->stop);
   remove_tick (self);
+  close_windows (self);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CARE_TYPE_CASE_DOCUMENTS);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)

@@ -268,8 +268,12 @@ test_documents (void)
     g_assert_true (said);
   }
 
-  /* Locked: nothing of the documents stays on screen. */
+  /* Locked: nothing of the documents stays on screen, a preview neither. */
+  gtk_widget_activate_action (GTK_WIDGET (documents), "documents.preview", "x", id);
+  wait_for (idle, documents);
+  g_assert_nonnull (find_toplevel (ADW_TYPE_WINDOW));
   care_case_page_set_vault (page, NULL);
+  g_assert_null (find_toplevel (ADW_TYPE_WINDOW));
   g_assert_cmpstr (shown_page (documents), ==, "no-case");
   g_assert_null (find_row (GTK_WIDGET (documents), "Passport photo"));
 
