@@ -75,6 +75,7 @@ struct _CareCaseDocuments
   guint                tick_id;
   GtkWindow           *preview;         /* weak: open while shown */
   GtkWindow           *rename_dialog;   /* weak */
+  GPtrArray           *toasts;          /* AdwToast, of the last answer */
 
   /* Template widgets */
   AdwToastOverlay     *toast_overlay;
@@ -160,23 +161,47 @@ job_new (CareCaseDocuments *self,
 }
 
 static void
-show_toast (CareCaseDocuments *self,
-            const char        *text)
+forget_toasts (CareCaseDocuments *self)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  for (guint i = 0; i < self->toasts->len; i++)
+    adw_toast_dismiss (g_ptr_array_index (self->toasts, i));
+  g_ptr_array_set_size (self->toasts, 0);
 }
 
-/* A refusal or a failure is shown at once, the answer to what was just
- * done, and stays until dismissed: it says what to do. */
+/* The answer to what was just done shows at once, in place of the toasts
+ * of what was done before (AFTER_OTHERS: behind those of the same answer).
+ * Not by ADW_TOAST_PRIORITY_HIGH: libadwaita 1.2 aborts when a toast it
+ * postponed for a high-priority one comes back while still fading out
+ * (an Undo clicked within 300 ms). */
+static void
+add_toast (CareCaseDocuments *self,
+           AdwToast          *toast,
+           gboolean           after_others)
+{
+  if (!after_others)
+    forget_toasts (self);
+  g_ptr_array_add (self->toasts, g_object_ref (toast));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_toast (CareCaseDocuments *self,
+            const char        *text,
+            gboolean           after_others)
+{
+  add_toast (self, adw_toast_new (text), after_others);
+}
+
+/* A refusal or a failure stays until dismissed: it says what to do. */
 static void
 show_problem (CareCaseDocuments *self,
-              const char        *text)
+              const char        *text,
+              gboolean           after_others)
 {
   AdwToast *toast = adw_toast_new (text);
 
   adw_toast_set_timeout (toast, 0);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_toast (self, toast, after_others);
 }
 
 static CareDocument *
@@ -411,7 +436,7 @@ care_case_documents_reload (CareCaseDocuments *self)
       /* Translators: %s says why */
       g_autofree char *text = g_strdup_printf (_("The documents could not be read: %s"), error->message);
 
-      show_problem (self, text);
+      show_problem (self, text, FALSE);
     }
   fill (self);
   update_actions (self);
@@ -439,6 +464,7 @@ care_case_documents_set_case (CareCaseDocuments *self,
   renew_cancellable (&self->cancellable);
   renew_cancellable (&self->stop);
   close_windows (self);
+  forget_toasts (self);
   g_clear_pointer (&self->removed, care_document_free);
   g_ptr_array_set_size (self->waiting, 0);
   g_set_object (&self->vault, vault);
@@ -652,7 +678,7 @@ attach_done (CareCaseDocuments *self,
              Job               *job)
 {
   for (guint i = 0; i < job->refusals->len; i++)
-    show_problem (self, g_ptr_array_index (job->refusals, i));
+    show_problem (self, g_ptr_array_index (job->refusals, i), i > 0);
   if (job->n_attached > 0)
     {
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -660,7 +686,7 @@ attach_done (CareCaseDocuments *self,
                                                             "%u files attached, kept encrypted in the vault",
                                                             job->n_attached), job->n_attached);
 
-      show_toast (self, text);
+      show_toast (self, text, job->refusals->len > 0);
       g_signal_emit (self, signals[CHANGED], 0);
     }
   care_case_documents_reload (self);
@@ -679,7 +705,7 @@ save_done (CareCaseDocuments *self,
   else
     /* Translators: %s is a file name */
     text = g_strdup_printf (_("Copy saved to %s. The copy is not encrypted: keep it safe."), name);
-  show_problem (self, text);
+  show_problem (self, text, FALSE);
 }
 
 static void
@@ -756,7 +782,7 @@ remove_done (CareCaseDocuments *self,
     {
       /* Translators: %s says why */
       text = g_strdup_printf (_("The document was not removed: %s"), job->error->message);
-      show_problem (self, text);
+      show_problem (self, text, FALSE);
       care_case_documents_reload (self);
       return;
     }
@@ -767,8 +793,7 @@ remove_done (CareCaseDocuments *self,
   toast = adw_toast_new (text);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "documents.undo-remove");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_toast (self, toast, FALSE);
   care_case_documents_reload (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -805,7 +830,7 @@ job_done_cb (GObject      *source_object,
       break;
     case JOB_PREVIEW:
       if (job->error != NULL)
-        show_problem (self, job->error->message);
+        show_problem (self, job->error->message, FALSE);
       else
         show_preview (self, job);
       break;
@@ -814,7 +839,7 @@ job_done_cb (GObject      *source_object,
       break;
     case JOB_RESTORE:
       if (job->error != NULL)
-        show_problem (self, job->error->message);
+        show_problem (self, job->error->message, FALSE);
       care_case_documents_reload (self);
       if (job->error == NULL)
         g_signal_emit (self, signals[CHANGED], 0);
@@ -1107,7 +1132,7 @@ rename_response_cb (AdwMessageDialog  *dialog,
       /* Translators: %s says why */
       g_autofree char *text = g_strdup_printf (_("The document was not renamed: %s"), error->message);
 
-      show_problem (self, text);
+      show_problem (self, text, FALSE);
     }
   care_case_documents_reload (self);
   if (renamed)
@@ -1202,6 +1227,7 @@ care_case_documents_dispose (GObject *object)
   g_cancellable_cancel (self->stop);
   remove_tick (self);
   close_windows (self);
+  g_clear_pointer (&self->toasts, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CARE_TYPE_CASE_DOCUMENTS);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -1276,6 +1302,7 @@ care_case_documents_init (CareCaseDocuments *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = g_cancellable_new ();
   self->stop = g_cancellable_new ();
 
