@@ -34,6 +34,8 @@ static const CareCliCommand commands[] = {
   { "plan-pdf", "CASE_NUMBER [--version N] [--lang fr|en] [--sign] -o FILE.pdf",
     N_("Write a plan as a PDF to print and sign (not encrypted)"), care_cli_plan_pdf },
   { "plan-scan", "CASE_NUMBER [--attach FILE --version N]", N_("List or attach scans of signed plans"), care_cli_plan_scan },
+  { "documents", "CASE_NUMBER [--attach FILE [--title T] | --save ID -o FILE | --remove ID]",
+    N_("List, attach, save a copy of or remove a case’s documents"), care_cli_documents },
   { "key", "export [-o FILE]", N_("Export the office’s public key for minisign"), care_cli_key },
   { "verify", "FILE.pdf", N_("Check a plan PDF against the vault and its signature"), care_cli_verify },
   { NULL }

@@ -83,5 +83,6 @@ int care_cli_plan_pdf (const CareCliGlobals *globals, int argc, char **argv);
 int care_cli_key      (const CareCliGlobals *globals, int argc, char **argv);
 int care_cli_verify   (const CareCliGlobals *globals, int argc, char **argv);
 int care_cli_plan_scan (const CareCliGlobals *globals, int argc, char **argv);
+int care_cli_documents (const CareCliGlobals *globals, int argc, char **argv);
 
 G_END_DECLS

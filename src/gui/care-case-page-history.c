@@ -25,6 +25,10 @@ get_record_label (const char *record)
     return _("Follow-up");
   if (g_strcmp0 (record, "plan") == 0 || g_strcmp0 (record, "plan_version") == 0)
     return _("Plan");
+  if (g_strcmp0 (record, "document") == 0)
+    return _("Document");
+  if (g_strcmp0 (record, "plan_scan") == 0)
+    return _("Signed plan");
   return record;
 }
 
@@ -40,6 +44,9 @@ describe_change (const CareHistoryEntry *e)
   if (g_strcmp0 (e->action, "delete") == 0)
     /* Translators: %1$s is a kind of record (Case, Measure…), %2$s a person */
     return g_strdup_printf (_("%1$s deleted by %2$s"), get_record_label (e->record), e->who);
+  if (g_strcmp0 (e->action, "attach") == 0)
+    /* Translators: %1$s is a kind of record (Signed plan…), %2$s a person */
+    return g_strdup_printf (_("%1$s attached by %2$s"), get_record_label (e->record), e->who);
   /* Translators: %1$s is a field of the records, %2$s a person */
   return g_strdup_printf (_("%1$s changed by %2$s"), field, e->who);
 }

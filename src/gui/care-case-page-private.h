@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 
+#include "care-case-documents.h"
 #include "care-case-page.h"
 #include "care-settings.h"
 
@@ -108,6 +109,7 @@ struct _CareCasePage
   AdwPreferencesGroup *other_group;
   AdwPreferencesGroup *followups_group;
   AdwPreferencesGroup *history_group;
+  CareCaseDocuments *documents;
   /* assessment */
   AdwComboRow       *risk_level_row;
   AdwEntryRow       *assessed_on_row;
@@ -203,6 +205,10 @@ void             care_case_page_update_arrival_needs (CareCasePage       *self);
 /* care-case-page-followups.c */
 void      care_case_page_class_init_followups (GtkWidgetClass   *widget_class);
 void      care_case_page_fill_followups    (CareCasePage        *self);
+
+/* care-case-page-documents.c */
+void      care_case_page_class_init_documents   (GtkWidgetClass *widget_class);
+void      care_case_page_hand_case_to_documents (CareCasePage   *self);
 
 /* care-case-page-history.c */
 void      care_case_page_fill_history      (CareCasePage        *self);

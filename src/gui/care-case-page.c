@@ -154,6 +154,7 @@ fill_form (CareCasePage *self)
   care_case_page_fill_plan (self);
   care_case_page_fill_followups (self);
   care_case_page_fill_history (self);
+  care_case_page_hand_case_to_documents (self);
   care_case_page_update_plan_actions (self);
 }
 
@@ -237,6 +238,7 @@ care_case_page_save_now (CareCasePage *self)
   care_case_page_update_derived (self);
   care_case_page_fill_followups (self);
   care_case_page_fill_history (self);
+  care_case_page_hand_case_to_documents (self);
   care_case_page_update_plan_actions (self);
   g_signal_emit (self, signals[SAVED], 0, self->reopen_number);
   return TRUE;
@@ -299,6 +301,7 @@ care_case_page_set_vault (CareCasePage *self,
   adw_window_title_set_subtitle (self->case_title, "");
 
   g_set_object (&self->vault, vault);
+  care_case_page_hand_case_to_documents (self);
   load_settings (self);
 
   /* Unlocked again: back to the case that was open. */
@@ -527,6 +530,7 @@ care_case_page_class_init (CareCasePageClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (CARE_TYPE_COUNTRY_ROW);
+  g_type_ensure (CARE_TYPE_CASE_DOCUMENTS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/care-case-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CareCasePage, name)
@@ -616,6 +620,7 @@ care_case_page_class_init (CareCasePageClass *klass)
   gtk_widget_class_install_action (widget_class, "case.delete", NULL, delete_action);
   care_case_page_class_init_plan (widget_class);
   care_case_page_class_init_followups (widget_class);
+  care_case_page_class_init_documents (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "case.close", NULL);
 }
 

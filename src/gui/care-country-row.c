@@ -32,6 +32,8 @@ struct _CareCountryRow
   GtkPopover  *popover;
   GtkListBox  *list;
   gboolean     choosing;    /* the text is being set to a chosen name */
+  GtkRoot     *root;        /* whose focus widget is watched while mapped */
+  gboolean     focus_inside;
 };
 
 G_DEFINE_FINAL_TYPE (CareCountryRow, care_country_row, ADW_TYPE_ENTRY_ROW)
@@ -231,10 +233,51 @@ key_pressed_cb (GtkEventControllerKey *controller,
     }
 }
 
+/* The person is done with the row when the window's focus moves out of
+ * it. Read from the window's focus widget rather than from focus events,
+ * which only an active window receives: a person who switches to another
+ * application for a moment has not left the row. */
 static void
-focus_left_cb (CareCountryRow *self)
+root_focus_changed_cb (GtkRoot        *root,
+                       GParamSpec     *pspec,
+                       CareCountryRow *self)
 {
+  GtkWidget *focus = gtk_root_get_focus (root);
+
+  if (focus != NULL && (focus == GTK_WIDGET (self) || gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
+    {
+      self->focus_inside = TRUE;
+      return;
+    }
+  if (!self->focus_inside)
+    return;
+  self->focus_inside = FALSE;
   write_out_name (self);
+}
+
+static void
+watch_root_focus (CareCountryRow *self,
+                  GtkRoot        *root)
+{
+  if (self->root != NULL)
+    g_signal_handlers_disconnect_by_func (self->root, root_focus_changed_cb, self);
+  g_set_weak_pointer (&self->root, root);
+  if (root != NULL)
+    g_signal_connect_object (root, "notify::focus-widget", G_CALLBACK (root_focus_changed_cb), self, 0);
+}
+
+static void
+care_country_row_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (care_country_row_parent_class)->map (widget);
+  watch_root_focus (CARE_COUNTRY_ROW (widget), gtk_widget_get_root (widget));
+}
+
+static void
+care_country_row_unmap (GtkWidget *widget)
+{
+  watch_root_focus (CARE_COUNTRY_ROW (widget), NULL);
+  GTK_WIDGET_CLASS (care_country_row_parent_class)->unmap (widget);
 }
 
 GtkWidget *
@@ -299,6 +342,7 @@ care_country_row_dispose (GObject *object)
 {
   CareCountryRow *self = CARE_COUNTRY_ROW (object);
 
+  watch_root_focus (self, NULL);
   if (self->popover != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->popover));
   gtk_widget_dispose_template (GTK_WIDGET (self), CARE_TYPE_COUNTRY_ROW);
@@ -314,6 +358,8 @@ care_country_row_class_init (CareCountryRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = care_country_row_dispose;
+  widget_class->map = care_country_row_map;
+  widget_class->unmap = care_country_row_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/care-country-row.ui");
   gtk_widget_class_bind_template_child (widget_class, CareCountryRow, popover);
@@ -325,7 +371,6 @@ static void
 care_country_row_init (CareCountryRow *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_layout_manager (GTK_WIDGET (self), gtk_custom_layout_new (get_request_mode, measure, allocate));
@@ -336,8 +381,6 @@ care_country_row_init (CareCountryRow *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
-  g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_left_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), focus);
   g_signal_connect (self, "changed", G_CALLBACK (text_changed_cb), NULL);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_AUTOCOMPLETE,

@@ -346,6 +346,25 @@ static const Migration migrations[] = {
   { "CREATE INDEX cases_list ON cases (number_country, number_year, number_sequence, case_number, "
     "  family_name, given_names, status, host_country, return_country, is_minor, is_eligible, next_followup);",
     NULL },
+
+  /* 7: the files attached to a case (its Documents page): passport copies,
+   * certificates, letters, kept inside the vault like everything else and
+   * deleted with their case. AUTOINCREMENT, because the history names a
+   * document by its id: a removed document's id is never given to another,
+   * and Undo puts the document back under the id it had. */
+  { "CREATE TABLE case_documents ("
+    "  id          INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  case_id     INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,"
+    "  title       TEXT NOT NULL CHECK (title <> ''),"
+    "  file_name   TEXT NOT NULL,"
+    "  media_type  TEXT NOT NULL,"
+    "  size        INTEGER NOT NULL CHECK (size > 0),"
+    "  attached_at TEXT NOT NULL,"
+    "  attached_by TEXT NOT NULL,"
+    "  data        BLOB NOT NULL"
+    ") STRICT;"
+    "CREATE INDEX case_documents_case ON case_documents (case_id, attached_at);",
+    NULL },
 };
 
 int

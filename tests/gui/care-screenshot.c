@@ -16,10 +16,12 @@
 #include <stdlib.h>
 
 #include "care-application.h"
+#include "care-case-documents.h"
 #include "care-case-page.h"
 #include "care-case-store.h"
 #include "care-cases-view.h"
 #include "care-demo.h"
+#include "care-document-store.h"
 #include "care-followup-calendar.h"
 #include "care-unlock-page.h"
 #include "care-i18n.h"
@@ -67,6 +69,34 @@ find_toplevel (GType type)
         return window;
     }
   return NULL;
+}
+
+/* The demo has no files: a few invented ones, as a caseworker attaches
+ * them (a picture made here, a one-line PDF, a letter). */
+static void
+attach_invented_documents (CareVault    *vault,
+                           CareCasePage *page)
+{
+  g_autofree char *number = care_case_number_format (&care_case_page_get_case (page)->number);
+  g_autoptr(GBytes) pixels = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.4\n% invented\n%%EOF\n", 25);
+  g_autoptr(GBytes) letter = g_bytes_new_static ("Invented letter of the referring association.\n", 47);
+  g_autoptr(GError) error = NULL;
+  guint8 *data = g_malloc (64 * 48 * 4);
+
+  for (guint i = 0; i < 64 * 48 * 4; i++)
+    data[i] = (guint8) (i % 4 == 3 ? 255 : 120 + (i / 256) % 100);
+  pixels = g_bytes_new_take (data, 64 * 48 * 4);
+  texture = gdk_memory_texture_new (64, 48, GDK_MEMORY_R8G8B8A8, pixels, 64 * 4);
+  png = gdk_texture_save_to_png_bytes (texture);
+  if (care_document_store_attach (vault, number, "Passport copy", "passport-scan.pdf", pdf, &error) == 0 ||
+      care_document_store_attach (vault, number, "Photo for the travel document", "photo.png", png, &error) == 0 ||
+      care_document_store_attach (vault, number, "Letter of the referring association", "referral-letter.txt",
+                                  letter, &error) == 0)
+    g_error ("Could not attach the invented documents: %s", error->message);
+  care_case_documents_reload (CARE_CASE_DOCUMENTS (find_descendant (GTK_WIDGET (page), CARE_TYPE_CASE_DOCUMENTS, 0)));
 }
 
 static void
@@ -163,6 +193,9 @@ main (int   argc,
   shoot (GTK_WINDOW (window), dir, "case-arrival.png");
   adw_view_stack_set_visible_child_name (stack, "followups");
   shoot (GTK_WINDOW (window), dir, "case-followups.png");
+  attach_invented_documents (vault, case_page);
+  adw_view_stack_set_visible_child_name (stack, "documents");
+  shoot (GTK_WINDOW (window), dir, "case-documents.png");
   adw_view_stack_set_visible_child_name (stack, "history");
   shoot (GTK_WINDOW (window), dir, "case-history.png");
 

@@ -14,10 +14,12 @@
 #include <glib/gstdio.h>
 
 #include "care-application.h"
+#include "care-case-documents.h"
 #include "care-case-page.h"
 #include "care-case-store.h"
 #include "care-cases-view.h"
 #include "care-demo.h"
+#include "care-document-store.h"
 #include "care-followup-calendar.h"
 #include "care-followup-dialog.h"
 #include "care-i18n.h"
@@ -26,6 +28,7 @@
 #include "care-partners-view.h"
 #include "care-person-dialog.h"
 #include "care-preferences-window.h"
+#include "care-store-access.h"
 #include "care-unlock-page.h"
 #include "care-window.h"
 #include "gui-test-util.h"
@@ -270,11 +273,28 @@ open_followed_case (GtkWidget *window)
 }
 
 static void
+attach_letter (CareCasePage *page)
+{
+  CareVault *vault = care_application_get_vault (application);
+  g_autofree char *number = care_case_number_format (&care_case_page_get_case (page)->number);
+  g_autoptr(GBytes) letter = g_bytes_new_static ("A letter\n", 9);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(CareStoreAccess) access = care_store_access_lock (vault);
+
+    g_assert_cmpint (care_document_store_attach (vault, number, "Letter", "letter.txt", letter, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  care_case_documents_reload (CARE_CASE_DOCUMENTS (find_descendant (GTK_WIDGET (page), CARE_TYPE_CASE_DOCUMENTS, 0)));
+}
+
+static void
 test_names (void)
 {
   g_autoptr(GString) missing = g_string_new (NULL);
   static const char *views[] = { "cases", "followups", "programme", "partners" };
-  static const char *case_pages[] = { "summary", "assessment", "plan", "arrival", "followups", "history" };
+  static const char *case_pages[] = { "summary", "assessment", "plan", "arrival", "followups", "documents", "history" };
   GtkWidget *window, *prefs, *dialog;
   AdwViewStack *view_stack, *case_stack;
   CareCasePage *page;
@@ -305,8 +325,9 @@ test_names (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   adw_view_stack_set_visible_child_name (view_stack, "cases");
 
-  /* Every page of a case. */
+  /* Every page of a case, its Documents with a file in them. */
   page = open_followed_case (window);
+  attach_letter (page);
   case_stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK, 0));
   for (guint i = 0; i < G_N_ELEMENTS (case_pages); i++)
     {

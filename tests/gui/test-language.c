@@ -336,7 +336,7 @@ walk_everything (const char *language)
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   CareWindow *window = active_window ();
   const char *views[] = { "cases", "followups", "programme", "partners" };
-  const char *case_pages[] = { "summary", "plan", "followups", "history" };
+  const char *case_pages[] = { "summary", "plan", "followups", "documents", "history" };
   guint n_texts = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)

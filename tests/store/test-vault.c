@@ -735,6 +735,7 @@ test_migrations (void)
       g_assert_cmpint (care_vault_get_schema_version (vault), ==, latest);
       g_assert_cmpint (vault_test_query_int (vault, "SELECT count(*) FROM office_key"), ==, 1);
       g_assert_cmpint (vault_test_query_int (vault, "SELECT count(*) FROM vault_info"), >=, 1);
+      g_assert_cmpint (vault_test_query_int (vault, "SELECT count(*) FROM case_documents"), ==, 0);
       g_object_unref (vault);
     }
 
