@@ -23,6 +23,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "care-application.h"
@@ -106,12 +107,27 @@ compare_doubles (gconstpointer a,
  * and must exist before start-up for the unlock page to be shown), then
  * execs the program again with these set. */
 #define EXEC_USEC_VAR "CARE_BENCH_GUI_EXEC_USEC"
+#define EXEC_CPU_USEC_VAR "CARE_BENCH_GUI_EXEC_CPU_USEC"
 #define TMPDIR_VAR "CARE_BENCH_GUI_TMPDIR"
+
+/* User and system time of every thread of the process so far: unlike the
+ * wall clock, hardly changed by other work on a shared machine. It goes on
+ * across exec(). */
+static gint64
+cpu_usec (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC +
+         usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
+}
 
 static void
 prepare_and_exec (char *argv[])
 {
   g_autofree char *now = NULL;
+  g_autofree char *cpu = NULL;
 
   if (g_getenv ("CARE_BENCH_GUI_VAULT") == NULL)
     {
@@ -140,6 +156,8 @@ prepare_and_exec (char *argv[])
       g_setenv (TMPDIR_VAR, dir, TRUE);
     }
 
+  cpu = g_strdup_printf ("%" G_GINT64_FORMAT, cpu_usec ());
+  g_setenv (EXEC_CPU_USEC_VAR, cpu, TRUE);
   now = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_monotonic_time ());
   g_setenv (EXEC_USEC_VAR, now, TRUE);
   /* CLOCK_MONOTONIC is the same clock for both images of the process. */
@@ -189,7 +207,7 @@ main (int   argc,
   GtkWidget *unlock_page;
   CareCasesView *view;
   CareCaseListModel *model;
-  double startup_ms, unlock_ms, argon_ms;
+  double startup_ms, startup_cpu_ms, unlock_ms, argon_ms;
   gint64 start, painted = 0;
   gulong paint_handler;
   long list_kb;
@@ -226,7 +244,17 @@ main (int   argc,
   g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), paint_handler);
   g_assert_true (gtk_widget_get_mapped (unlock_page));
   startup_ms = (painted - start) / 1000.0;
+  startup_cpu_ms = (cpu_usec () - g_ascii_strtoll (g_getenv (EXEC_CPU_USEC_VAR), NULL, 10)) / 1000.0;
   times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  /* A person reads the page and types a passphrase: seconds in which the
+   * main loop does what was left until after the first frame. */
+  {
+    gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+    while (g_main_context_iteration (NULL, FALSE) && g_get_monotonic_time () < deadline)
+      ;
+  }
 
   /* 2. Unlock: Argon2id (by design about a second), then the list shown. */
   t = g_get_monotonic_time ();
@@ -269,7 +297,8 @@ main (int   argc,
   g_array_sort (times, compare_doubles);
 
   printf ("cases in the list:                      %u\n", n_cases);
-  printf ("start-up to the unlock page:            %.0f ms (target ≤ 500 ms)\n", startup_ms);
+  printf ("start-up to the unlock page:            %.0f ms (target ≤ 500 ms; %.0f ms of CPU)\n",
+          startup_ms, startup_cpu_ms);
   printf ("Argon2id to open the vault (not timed): %.0f ms\n", argon_ms);
   printf ("Unlock to the list shown:               %.0f ms (target ≤ 1000 ms)\n", unlock_ms);
   printf ("search keystroke to the list (median):  %.1f ms (target ≤ 50 ms; slowest %.1f ms)\n",
