@@ -47,6 +47,7 @@ struct _CareWindow
   AdwAvatar            *user_avatar;
   gboolean              programme_stale;
   gboolean              backing_up;
+  guint                 show_workspace_id;
 };
 
 G_DEFINE_FINAL_TYPE (CareWindow, care_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -93,6 +94,40 @@ save_window_state (CareWindow *self)
 static void show_toast (CareWindow *self,
                         const char *text);
 
+/* The workspace (every view and the case page) starts hidden: styling and
+ * measuring its hundreds of widgets was a third of the work before the
+ * unlock page could first be drawn, and a hidden stack page is neither
+ * styled nor measured. It is shown just after that first frame, before a
+ * person has had time to type, so the window keeps the minimum size it
+ * always had; or at once when a vault is opened before then. */
+static void
+show_workspace (CareWindow *self)
+{
+  g_clear_handle_id (&self->show_workspace_id, g_source_remove);
+  gtk_widget_set_visible (GTK_WIDGET (self->workspace_leaflet), TRUE);
+}
+
+static gboolean
+show_workspace_idle (gpointer user_data)
+{
+  CareWindow *self = user_data;
+
+  self->show_workspace_id = 0;
+  show_workspace (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        CareWindow    *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  /* An idle comes after the frame clock's own work: the next frame is not
+   * held up. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->workspace_leaflet)) && self->show_workspace_id == 0)
+    self->show_workspace_id = g_idle_add (show_workspace_idle, self);
+}
+
 static void
 update_back_up_action (CareWindow *self)
 {
@@ -137,6 +172,7 @@ update_view (CareWindow *self)
         gtk_accessible_update_property (GTK_ACCESSIBLE (self->user_avatar),
                                         GTK_ACCESSIBLE_PROPERTY_LABEL, who, -1);
       }
+      show_workspace (self);
       gtk_stack_set_visible_child_name (self->main_stack, "workspace");
       return;
     }
@@ -540,10 +576,20 @@ care_window_close_request (GtkWindow *window)
 }
 
 static void
+care_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (care_window_parent_class)->realize (widget);
+
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (first_frame_painted_cb), widget, 0);
+}
+
+static void
 care_window_dispose (GObject *object)
 {
   CareWindow *self = CARE_WINDOW (object);
 
+  g_clear_handle_id (&self->show_workspace_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CARE_TYPE_WINDOW);
   g_clear_object (&self->settings);
 
@@ -558,6 +604,7 @@ care_window_class_init (CareWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = care_window_dispose;
+  widget_class->realize = care_window_realize;
   window_class->close_request = care_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/care-window.ui");
