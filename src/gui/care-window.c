@@ -47,6 +47,7 @@ struct _CareWindow
   AdwAvatar            *user_avatar;
   gboolean              programme_stale;
   gboolean              backing_up;
+  guint                 show_workspace_id;
 };
 
 G_DEFINE_FINAL_TYPE (CareWindow, care_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -93,12 +94,66 @@ save_window_state (CareWindow *self)
 static void show_toast (CareWindow *self,
                         const char *text);
 
+/* The workspace (every view and the case page) starts hidden: styling and
+ * measuring its hundreds of widgets was a third of the work before the
+ * unlock page could first be drawn, and a hidden stack page is neither
+ * styled nor measured. It is shown just after that first frame, before a
+ * person has had time to type, so the window keeps the minimum size it
+ * always had; or at once when a vault is opened before then. */
+static void
+show_workspace (CareWindow *self)
+{
+  g_clear_handle_id (&self->show_workspace_id, g_source_remove);
+  gtk_widget_set_visible (GTK_WIDGET (self->workspace_leaflet), TRUE);
+}
+
+static gboolean
+show_workspace_idle (gpointer user_data)
+{
+  CareWindow *self = user_data;
+
+  self->show_workspace_id = 0;
+  show_workspace (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        CareWindow    *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  /* An idle comes after the frame clock's own work: the next frame is not
+   * held up. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->workspace_leaflet)) && self->show_workspace_id == 0)
+    self->show_workspace_id = g_idle_add (show_workspace_idle, self);
+}
+
 static void
 update_back_up_action (CareWindow *self)
 {
   gboolean unlocked = self->application != NULL && care_application_get_vault (self->application) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.back-up", unlocked && !self->backing_up);
+}
+
+/* Only the page being shown takes the focus: during the crossfade the
+ * page going away is still on screen, and Tab (or a grab) must not land
+ * in the unlock page that covered the records a moment ago, nor in the
+ * records being covered. */
+static void
+show_main_page (CareWindow *self,
+                const char *name)
+{
+  g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (self->main_stack));
+
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (pages, i);
+
+      gtk_widget_set_can_focus (gtk_stack_page_get_child (GTK_STACK_PAGE (page)),
+                                g_strcmp0 (gtk_stack_page_get_name (GTK_STACK_PAGE (page)), name) == 0);
+    }
+  gtk_stack_set_visible_child_name (self->main_stack, name);
 }
 
 /* Shows the records while the vault is unlocked, and covers them with the
@@ -137,7 +192,8 @@ update_view (CareWindow *self)
         gtk_accessible_update_property (GTK_ACCESSIBLE (self->user_avatar),
                                         GTK_ACCESSIBLE_PROPERTY_LABEL, who, -1);
       }
-      gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+      show_workspace (self);
+      show_main_page (self, "workspace");
       return;
     }
 
@@ -153,7 +209,7 @@ update_view (CareWindow *self)
                                  care_application_get_demo_passphrase (self->application),
                                  care_application_get_demo_cases (self->application),
                                  care_application_get_demo_progress (self->application));
-      gtk_stack_set_visible_child_name (self->main_stack, "unlock");
+      show_main_page (self, "unlock");
       if (demo_error != NULL)
         show_toast (self, demo_error->message);
       else
@@ -163,13 +219,13 @@ update_view (CareWindow *self)
     {
       care_unlock_page_set_path (self->unlock_page, path);
       care_unlock_page_reset (self->unlock_page);
-      gtk_stack_set_visible_child_name (self->main_stack, "unlock");
+      show_main_page (self, "unlock");
       gtk_widget_grab_focus (GTK_WIDGET (self->unlock_page));
     }
   else
     {
       care_create_vault_page_set_path (self->create_page, path);
-      gtk_stack_set_visible_child_name (self->main_stack, "create");
+      show_main_page (self, "create");
       gtk_widget_grab_focus (GTK_WIDGET (self->create_page));
     }
 }
@@ -425,7 +481,7 @@ vault_opened_cb (CareWindow *self,
 static void
 open_existing_cb (CareWindow *self)
 {
-  gtk_stack_set_visible_child_name (self->main_stack, "unlock");
+  show_main_page (self, "unlock");
   gtk_widget_activate_action (GTK_WIDGET (self->unlock_page), "unlock.open-other", NULL);
 }
 
@@ -540,10 +596,20 @@ care_window_close_request (GtkWindow *window)
 }
 
 static void
+care_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (care_window_parent_class)->realize (widget);
+
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (first_frame_painted_cb), widget, 0);
+}
+
+static void
 care_window_dispose (GObject *object)
 {
   CareWindow *self = CARE_WINDOW (object);
 
+  g_clear_handle_id (&self->show_workspace_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CARE_TYPE_WINDOW);
   g_clear_object (&self->settings);
 
@@ -558,6 +624,7 @@ care_window_class_init (CareWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = care_window_dispose;
+  widget_class->realize = care_window_realize;
   window_class->close_request = care_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/care-window.ui");

@@ -311,6 +311,30 @@ test_window_size_remembered (Fixture       *fixture,
   g_settings_reset (settings, "window-height");
 }
 
+static gboolean
+widget_is_visible (gpointer data)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (data));
+}
+
+/* The records are left out of the unlock page's first frame only: soon
+ * after, the window cannot be made narrower than they need, as before. */
+static void
+test_minimum_size_after_first_frame (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  GtkWidget *workspace = find_descendant_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_LEAFLET);
+  int workspace_min, window_min;
+
+  g_assert_nonnull (workspace);
+  wait_for (widget_is_visible, workspace);
+  gtk_widget_measure (workspace, GTK_ORIENTATION_HORIZONTAL, -1, &workspace_min, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (fixture->window), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &window_min, NULL, NULL, NULL);
+  g_assert_cmpint (workspace_min, >, 360);
+  g_assert_cmpint (window_min, >=, workspace_min);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +364,7 @@ main (int   argc,
   ADD ("preferences", test_preferences_window);
   ADD ("shortcuts", test_shortcuts_window);
   ADD ("size-remembered", test_window_size_remembered);
+  ADD ("minimum-size-after-first-frame", test_minimum_size_after_first_frame);
 #undef ADD
 
   status = g_test_run ();
