@@ -30,6 +30,7 @@ struct _CareCasesView
   GtkSingleSelection   *selection;
   char                 *selected_case;  /* case number of the selected row */
   gboolean              back_to_top;    /* the next answer is for a new search, filter or order */
+  guint                 spinner_id;     /* shows the spinner if the answer is slow to come */
   GPtrArray            *host_codes;     /* char *, in the order of the drop-down, after "Any" */
   gboolean              updating_filters;
 
@@ -54,6 +55,10 @@ struct _CareCasesView
 };
 
 G_DEFINE_FINAL_TYPE (CareCasesView, care_cases_view, GTK_TYPE_WIDGET)
+
+/* Long enough that a quick answer never shows a spinner, short enough
+ * that a slow one is seen to be under way. */
+#define SPINNER_DELAY_MS 150
 
 enum {
   CASE_ACTIVATED,
@@ -225,6 +230,42 @@ update_count (CareCasesView *self)
   gtk_label_set_label (self->count_label, text);
 }
 
+static void
+show_spinner (CareCasesView *self,
+              gboolean       busy)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->column_view),
+                               GTK_ACCESSIBLE_STATE_BUSY, busy, -1);
+}
+
+static gboolean
+spinner_delay_cb (gpointer user_data)
+{
+  CareCasesView *self = user_data;
+
+  self->spinner_id = 0;
+  show_spinner (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Most answers come within a frame or two: a spinner shown for each
+ * keystroke would only flicker, and drawing it would make every answer
+ * wait for a frame. It appears when an answer is slow to come. */
+static void
+show_spinner_if_slow (CareCasesView *self,
+                      gboolean       loading)
+{
+  if (!loading)
+    {
+      g_clear_handle_id (&self->spinner_id, g_source_remove);
+      show_spinner (self, FALSE);
+    }
+  else if (self->spinner_id == 0 && !gtk_widget_get_visible (GTK_WIDGET (self->spinner)))
+    self->spinner_id = g_timeout_add (SPINNER_DELAY_MS, spinner_delay_cb, self);
+}
+
 /* Which of the list, the empty state, "no results" or an error shows. */
 static void
 update_content (CareCasesView *self)
@@ -233,10 +274,7 @@ update_content (CareCasesView *self)
   const GError *error = care_case_list_model_get_error (self->model);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
-  gtk_spinner_set_spinning (self->spinner, loading);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->column_view),
-                               GTK_ACCESSIBLE_STATE_BUSY, loading, -1);
+  show_spinner_if_slow (self, loading);
   update_count (self);
 
   if (error != NULL)
@@ -478,6 +516,7 @@ care_cases_view_dispose (GObject *object)
 {
   CareCasesView *self = CARE_CASES_VIEW (object);
 
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CARE_TYPE_CASES_VIEW);

@@ -221,7 +221,7 @@ main (int   argc,
   GArray *times, *whole_times;
   guint n_answers = 0;
   CareWindow *window;
-  GtkWidget *unlock_page;
+  GtkWidget *unlock_page, *search;
   CareCasesView *view;
   CareCaseListModel *model;
   double startup_ms, startup_cpu_ms, unlock_ms, argon_ms;
@@ -293,6 +293,7 @@ main (int   argc,
   /* 3. Search keystrokes, typed as a person types a name: the first frame
    * that shows the new answer's rows (a long answer shows its first rows
    * before the rest), then the frame with the whole answer and its count. */
+  search = find_descendant (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, 0);
   g_signal_connect (model, "answered", G_CALLBACK (answered_cb), &n_answers);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
@@ -301,14 +302,16 @@ main (int   argc,
       if (keys[i] == NULL)
         {
           /* The field emptied: not a keystroke of the figure. */
-          care_case_list_model_set_search (model, NULL);
+          gtk_editable_set_text (GTK_EDITABLE (search), "");
           wait_for (drawn_and_settled, model);
           draw_frames (GTK_WINDOW (window));
           continue;
         }
       n_answers = 0;
       t = g_get_monotonic_time ();
-      care_case_list_model_set_search (model, keys[i]);
+      /* Typed into the field, as a person does: what the field does
+       * with a keystroke before the search starts counts too. */
+      gtk_editable_set_text (GTK_EDITABLE (search), keys[i]);
       wait_for (answered, &n_answers);
       draw_frames (GTK_WINDOW (window));
       ms = whole_ms = ms_since (t);

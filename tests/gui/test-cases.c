@@ -17,6 +17,7 @@
 #include "care-demo.h"
 #include "care-i18n.h"
 #include "care-programme-view.h"
+#include "care-store-access.h"
 #include "care-unlock-page.h"
 #include "care-window.h"
 #include "gui-test-util.h"
@@ -185,6 +186,46 @@ check_rows_follow_answers (GtkColumnView     *column_view,
   g_assert_true (cell_shows (GTK_WIDGET (column_view), first));
 }
 
+static gboolean
+is_loading (gpointer model)
+{
+  return care_case_list_model_get_loading (model);
+}
+
+static gboolean
+is_visible (gpointer widget)
+{
+  return gtk_widget_get_visible (widget);
+}
+
+/* A quick answer shows no spinner (it would only flicker); a slow one,
+ * here held up behind the store, shows it until the answer comes. */
+static void
+check_spinner (CareCasesView     *cases_view,
+               GtkSearchEntry    *search,
+               CareCaseListModel *model)
+{
+  GtkWidget *spinner = find_descendant (GTK_WIDGET (cases_view), GTK_TYPE_SPINNER, 0);
+  CountWait wait = { model, 1 };
+
+  g_assert_nonnull (spinner);
+  g_assert_false (gtk_widget_get_visible (spinner));
+  {
+    g_autoptr(CareStoreAccess) access = care_store_access_lock (care_application_get_vault (application));
+
+    gtk_editable_set_text (GTK_EDITABLE (search), "chloe");
+    wait_for (is_loading, model);
+    g_assert_false (gtk_widget_get_visible (spinner));
+    wait_for (is_visible, spinner);
+    g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  }
+  wait_for (list_has_count, &wait);
+  g_assert_false (gtk_widget_get_visible (spinner));
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  wait.n = N_DEMO + 1;
+  wait_for (list_has_count, &wait);
+}
+
 /* A click on a column's header sorts by it, in the store: the list's order
  * is the store's for that column, and the rows on screen show it. */
 static void
@@ -303,6 +344,7 @@ test_workspace (void)
   wait.n = N_DEMO + 1;
   wait_for (list_has_count, &wait);
   check_rows_follow_answers (column_view, search, model);
+  check_spinner (cases_view, search, model);
 
   /* Minors only: every row a minor, and as many as the store counts. */
   gtk_editable_set_text (GTK_EDITABLE (search), "");
