@@ -33,8 +33,13 @@ struct _CareCaseListModel
   GObject         parent_instance;
 
   CareVault      *vault;
-  GPtrArray      *summaries;      /* CareCaseSummary, shared with the items made of them */
-  CareCaseItem  **items;          /* weak pointers, one per summary, NULL until asked for */
+  GPtrArray      *summaries;      /* CareCaseSummary of the newest answer (or its first rows),
+                                     shared with the items made of them */
+  GPtrArray      *tail;           /* the answer before, still the rows past the end of
+                                     summaries until the list's length follows (see end_tail) */
+  guint           n_items;        /* the length the list's users know */
+  guint           tail_id;        /* the idle that ends the tail */
+  CareCaseItem  **items;          /* weak pointers, n_items of them, NULL until asked for */
 
   char           *search;
   gboolean        by_status;
@@ -103,7 +108,17 @@ care_case_list_model_get_item_type (GListModel *model)
 static guint
 care_case_list_model_get_n_items (GListModel *model)
 {
-  return CARE_CASE_LIST_MODEL (model)->summaries->len;
+  return CARE_CASE_LIST_MODEL (model)->n_items;
+}
+
+/* The row at POSITION (< n_items), and the array that holds it. */
+static CareCaseSummary *
+summary_at (CareCaseListModel  *self,
+            guint               position,
+            GPtrArray         **owner)
+{
+  *owner = position < self->summaries->len ? self->summaries : self->tail;
+  return g_ptr_array_index (*owner, position);
 }
 
 static gpointer
@@ -112,12 +127,14 @@ care_case_list_model_get_item (GListModel *model,
 {
   CareCaseListModel *self = CARE_CASE_LIST_MODEL (model);
 
-  if (position >= self->summaries->len)
+  if (position >= self->n_items)
     return NULL;
   if (self->items[position] == NULL)
     {
-      self->items[position] = care_case_item_new_shared (self->summaries,
-                                                         g_ptr_array_index (self->summaries, position));
+      GPtrArray *owner;
+      CareCaseSummary *summary = summary_at (self, position, &owner);
+
+      self->items[position] = care_case_item_new_shared (owner, summary);
       g_object_add_weak_pointer (G_OBJECT (self->items[position]), (gpointer *) &self->items[position]);
       return self->items[position];
     }
@@ -187,50 +204,128 @@ release_in_thread (GPtrArray *summaries)
   care_language_run_in_thread (task, release_thread);
 }
 
-/* Position by position, the items someone holds — the rows on screen —
- * are pointed at the new answer's rows and say so with "changed"; only
- * the difference in length is reported as items-changed, at the end of
- * the list. Replacing the items instead would make GTK 4.8 destroy and
- * build again every realized row (about 200, a widget per cell), which
- * took 150–300 ms of the main thread for each keystroke at 100,000
- * cases. */
+/* Frees the old summaries now, or in a thread when there are many. */
 static void
-replace_items (CareCaseListModel *self,
-               GPtrArray         *summaries)
+release (GPtrArray *summaries)
 {
-  GPtrArray *old = self->summaries;
-  CareCaseItem **old_items = self->items;
-  guint n_old = old->len;
-  guint n_new = summaries->len;
+  if (summaries == NULL)
+    return;
+  if (summaries->len > 1000)
+    release_in_thread (summaries);
+  else
+    g_ptr_array_unref (summaries);
+}
+
+/* The list's length becomes the newest answer's: what GTK 4.8 takes
+ * longest over when an answer replaces a very different one (25–40 ms for
+ * tens of thousands of rows), so it comes after the frame that shows the
+ * rows on screen (see replace_items). */
+static void
+end_tail (CareCaseListModel *self)
+{
+  guint n_old = self->n_items;
+  guint n_new = self->summaries->len;
   guint n_common = MIN (n_old, n_new);
+  CareCaseItem **old_items = self->items;
+  gboolean was_loading = care_case_list_model_get_loading (self);
 
-  self->summaries = g_ptr_array_ref (summaries);
-  self->items = g_new0 (CareCaseItem *, MAX (n_new, 1));
-  for (guint i = 0; i < n_common; i++)
+  g_clear_handle_id (&self->tail_id, g_source_remove);
+  if (n_old != n_new)
     {
-      CareCaseItem *item = old_items[i];
-      CareCaseSummary *summary = g_ptr_array_index (summaries, i);
-
-      if (item == NULL)
-        continue;
-      g_object_remove_weak_pointer (G_OBJECT (item), (gpointer *) &old_items[i]);
-      old_items[i] = NULL;
-      self->items[i] = item;
-      g_object_add_weak_pointer (G_OBJECT (item), (gpointer *) &self->items[i]);
-      care_case_item_set_summary (item, summaries, summary,
-                                  !same_summary (g_ptr_array_index (old, i), summary));
+      self->items = g_new0 (CareCaseItem *, MAX (n_new, 1));
+      for (guint i = 0; i < n_common; i++)
+        if (old_items[i] != NULL)
+          {
+            self->items[i] = old_items[i];
+            g_object_remove_weak_pointer (G_OBJECT (old_items[i]), (gpointer *) &old_items[i]);
+            old_items[i] = NULL;
+            g_object_add_weak_pointer (G_OBJECT (self->items[i]), (gpointer *) &self->items[i]);
+          }
+      forget_items (old_items, n_old);
+      self->n_items = n_new;
     }
-  forget_items (old_items, n_old);
+  release (g_steal_pointer (&self->tail));
 
   if (n_old != n_new)
     {
       g_list_model_items_changed (G_LIST_MODEL (self), n_common, n_old - n_common, n_new - n_common);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
     }
-  if (n_old > 1000)
-    release_in_thread (old);
-  else
-    g_ptr_array_unref (old);
+  if (was_loading && !care_case_list_model_get_loading (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* A frame's time (60 frames a second): long enough for the frame with the
+ * new rows to be drawn first. Not an idle: while the spinner turns, frames
+ * follow each other and an idle could wait for ever. */
+#define TAIL_DELAY_MS 20
+
+static gboolean
+end_tail_idle (gpointer user_data)
+{
+  CareCaseListModel *self = user_data;
+
+  self->tail_id = 0;
+  end_tail (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Position by position, the items someone holds — the rows on screen —
+ * are pointed at the new answer's rows and say so with "changed".
+ * Replacing the items instead would make GTK 4.8 destroy and build again
+ * every realized row (about 200, a widget per cell), which took 150–300 ms
+ * of the main thread for each keystroke at 100,000 cases.
+ *
+ * Only the change of length is an items-changed, and when it is a large
+ * one it waits for the next frame to be drawn (TAIL_DELAY_MS): until then the rows past
+ * the new answer's end are the old answer's (no one sees them: they are
+ * off screen and "loading" is still TRUE). The first rows of a long answer
+ * (COMPLETE FALSE) never shorten the list: the whole answer follows. */
+static void
+replace_items (CareCaseListModel *self,
+               GPtrArray         *summaries,
+               gboolean           complete)
+{
+  GPtrArray *old = self->summaries;
+  guint n = self->n_items;
+  guint n_common = MIN (n, summaries->len);
+
+  /* Rows past the new end must all be the tail's. */
+  if (self->tail != NULL && summaries->len < old->len)
+    {
+      end_tail (self);
+      n = self->n_items;
+      n_common = MIN (n, summaries->len);
+    }
+
+  for (guint i = 0; i < n_common; i++)
+    {
+      CareCaseItem *item = self->items[i];
+      GPtrArray *owner;
+
+      if (item != NULL)
+        care_case_item_set_summary (item, summaries, g_ptr_array_index (summaries, i),
+                                    !same_summary (summary_at (self, i, &owner), g_ptr_array_index (summaries, i)));
+    }
+
+  self->summaries = g_ptr_array_ref (summaries);
+  if (summaries->len < n && self->tail == NULL)
+    self->tail = g_steal_pointer (&old);
+  else if (summaries->len >= n)
+    release (g_steal_pointer (&self->tail));
+  release (old);
+
+  if (summaries->len == n)
+    {
+      g_clear_handle_id (&self->tail_id, g_source_remove);
+      return;
+    }
+  if (!complete && summaries->len < n)
+    return;
+  if (!complete || (MAX (n, summaries->len) - n_common) < 1000)
+    end_tail (self);
+  else if (self->tail_id == 0)
+    self->tail_id = g_timeout_add (TAIL_DELAY_MS, end_tail_idle, self);
 }
 
 typedef struct
@@ -260,7 +355,7 @@ show_first_rows (gpointer user_data)
 
   if (first->generation == self->generation && self->answered != self->generation)
     {
-      replace_items (self, first->rows);
+      replace_items (self, first->rows, FALSE);
       g_signal_emit (self, signals[ANSWERED], 0, FALSE);
     }
   return G_SOURCE_REMOVE;
@@ -337,7 +432,7 @@ reload_done_cb (GObject      *source_object,
       self->answered = data->generation;
       if (items != NULL)
         {
-          replace_items (self, items);
+          replace_items (self, items, TRUE);
           g_signal_emit (self, signals[ANSWERED], 0, TRUE);
         }
       else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -368,7 +463,9 @@ care_case_list_model_reload (CareCaseListModel *self)
       g_autoptr(GPtrArray) none = g_ptr_array_new_with_free_func ((GDestroyNotify) care_case_summary_free);
 
       self->answered = self->generation;
-      replace_items (self, none);
+      replace_items (self, none, TRUE);
+      /* Locked: no row stays in memory for a frame longer. */
+      end_tail (self);
       g_signal_emit (self, signals[ANSWERED], 0, TRUE);
       return;
     }
@@ -409,7 +506,7 @@ care_case_list_model_get_loading (CareCaseListModel *self)
 {
   g_return_val_if_fail (CARE_IS_CASE_LIST_MODEL (self), FALSE);
 
-  return self->running > 0;
+  return self->running > 0 || self->tail_id != 0;
 }
 
 const GError *
@@ -565,6 +662,7 @@ care_case_list_model_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->tail_id, g_source_remove);
   g_clear_object (&self->vault);
 
   G_OBJECT_CLASS (care_case_list_model_parent_class)->dispose (object);
@@ -575,8 +673,9 @@ care_case_list_model_finalize (GObject *object)
 {
   CareCaseListModel *self = CARE_CASE_LIST_MODEL (object);
 
-  forget_items (self->items, self->summaries->len);
+  forget_items (self->items, self->n_items);
   g_ptr_array_unref (self->summaries);
+  g_clear_pointer (&self->tail, g_ptr_array_unref);
   g_free (self->search);
   g_free (self->host_country);
   g_clear_error (&self->error);
@@ -604,7 +703,7 @@ care_case_list_model_get_property (GObject    *object,
       g_value_set_boolean (value, care_case_list_model_get_loading (self));
       break;
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->summaries->len);
+      g_value_set_uint (value, self->n_items);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
