@@ -100,6 +100,32 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, label);
 }
 
+/* Whether the first letter of TEXT is of a script written right to left. */
+static gboolean
+starts_right_to_left (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (!g_unichar_isalpha (ch))
+        continue;
+      switch (g_unichar_get_script (ch))
+        {
+        case G_UNICODE_SCRIPT_ARABIC:
+        case G_UNICODE_SCRIPT_HEBREW:
+        case G_UNICODE_SCRIPT_SYRIAC:
+        case G_UNICODE_SCRIPT_THAANA:
+        case G_UNICODE_SCRIPT_NKO:
+        case G_UNICODE_SCRIPT_ADLAM:
+          return TRUE;
+        default:
+          return FALSE;
+        }
+    }
+  return FALSE;
+}
+
 /* Shows ITEM in LABEL; again whenever ITEM changes. */
 static void
 show_item_cb (CareCaseItem *item,
@@ -139,6 +165,17 @@ show_item_cb (CareCaseItem *item,
     g_autofree char *text = NULL;
 
     g_object_get (item, spec->property, &text, NULL);
+    if (text != NULL && starts_right_to_left (text))
+      {
+        /* A name in Arabic script would set its cell's direction and sit
+         * at the right edge of a column whose other names start at the
+         * left: a left-to-right mark before it keeps the column aligned,
+         * and the name itself still reads right to left. */
+        char *marked = g_strconcat ("\u200E", text, NULL);
+
+        g_free (text);
+        text = marked;
+      }
     gtk_inscription_set_text (GTK_INSCRIPTION (label), text != NULL ? text : "");
   }
 }

@@ -610,10 +610,16 @@ fill_person (Demo     *demo,
       /* Two given names now and then, as in real files. */
       if (chance (demo, 0.15))
         {
-          char *two = g_strconcat (p->given_names, " ", pick (demo, &country->women), NULL);
+          const char *second = pick (demo, &country->women);
 
-          g_free (p->given_names);
-          p->given_names = two;
+          /* "Joana Joana" is nobody's name. */
+          if (g_strcmp0 (second, p->given_names) != 0)
+            {
+              char *two = g_strconcat (p->given_names, " ", second, NULL);
+
+              g_free (p->given_names);
+              p->given_names = two;
+            }
         }
     }
 
