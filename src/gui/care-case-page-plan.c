@@ -382,7 +382,13 @@ remove_measure_action (GtkWidget  *widget,
   toast = adw_toast_new (text);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "case.undo-remove-measure");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* Only the last removal can be undone: its toast takes the place of the
+   * one before. Not by ADW_TOAST_PRIORITY_HIGH: libadwaita 1.2 aborts when
+   * a toast it put aside for a high-priority one comes back while still
+   * fading out (an Undo clicked within 300 ms). */
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_set_weak_pointer (&self->undo_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 

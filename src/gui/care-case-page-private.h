@@ -100,6 +100,7 @@ struct _CareCasePage
   AdwComboRow       *language_row;
   AdwActionRow      *add_measure_row;
   CareMeasure       *removed_measure;  /* kept for Undo */
+  AdwToast          *undo_toast;       /* weak: the Undo of the last removal, while shown */
   guint              removed_index;
   AdwActionRow      *objectives_row;
   AdwActionRow      *totals_row;

@@ -481,6 +481,7 @@ care_case_page_dispose (GObject *object)
 {
   CareCasePage *self = CARE_CASE_PAGE (object);
 
+  g_clear_weak_pointer (&self->undo_toast);
   g_clear_handle_id (&self->save_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CARE_TYPE_CASE_PAGE);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)

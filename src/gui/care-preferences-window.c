@@ -53,6 +53,7 @@ struct _CarePreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
+  AdwToast             *toast;           /* weak: the refusal shown, if any */
   CareVault            *vault;
   CareSettings         *programme;       /* as last saved or loaded */
   CareSettings         *candidate;       /* as typed, when it parses */
@@ -111,6 +112,21 @@ care_preferences_get_paper (GSettings *settings)
   return g_strcmp0 (paper, "us-letter") == 0 ? CARE_PAPER_LETTER : CARE_PAPER_A4;
 }
 
+/* Each toast takes the place of the one before rather than waiting
+ * behind it. Not by ADW_TOAST_PRIORITY_HIGH: libadwaita 1.2 can abort when
+ * a toast put aside for a high-priority one comes back while still
+ * fading out. */
+static void
+replace_toast (CarePreferencesWindow *self,
+               AdwToast              *toast)
+{
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  g_set_weak_pointer (&self->toast, toast);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+/* A refusal stays until dismissed: it says what to do. */
 static void
 show_toast (CarePreferencesWindow *self,
             const char            *text)
@@ -118,9 +134,7 @@ show_toast (CarePreferencesWindow *self,
   AdwToast *toast = adw_toast_new (text);
 
   adw_toast_set_timeout (toast, 0);
-  /* A refusal replaces whatever toast is showing rather than waiting. */
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+  replace_toast (self, toast);
 }
 
 /* --- documents (GSettings) --- */
@@ -643,7 +657,7 @@ remove_finished_cb (GObject      *source,
       /* Translators: %s is a person's name */
       g_autofree char *text = g_strdup_printf (_("%s can no longer open this vault"), request->name);
 
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (text));
+      replace_toast (self, adw_toast_new (text));
     }
   fill_people (self);
 }
@@ -716,7 +730,7 @@ person_done_cb (CarePersonDialog      *dialog,
   else
     /* Translators: %s is a person's name */
     text = g_strdup_printf (_("%s can now open this vault"), name);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (text));
+  replace_toast (self, adw_toast_new (text));
   fill_people (self);
 }
 
@@ -891,6 +905,7 @@ care_preferences_window_dispose (GObject *object)
 {
   CarePreferencesWindow *self = CARE_PREFERENCES_WINDOW (object);
 
+  g_clear_weak_pointer (&self->toast);
   g_clear_handle_id (&self->save_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CARE_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
