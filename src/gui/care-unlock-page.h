@@ -20,5 +20,7 @@ void        care_unlock_page_set_demo  (CareUnlockPage *self,
                                         const char     *passphrase,
                                         guint           cases,
                                         double          fraction);
+AdwMessageDialog *care_unlock_page_confirm_restore (CareUnlockPage *self,
+                                                    GFile          *backup);
 
 G_END_DECLS
