@@ -12,11 +12,14 @@
 #include "care-case-page-private.h"
 #include "care-eligibility.h"
 #include "care-format.h"
+#include "care-language.h"
 #include "care-measure-dialog.h"
 #include "care-money.h"
 #include "care-plan-pdf.h"
+#include "care-plan-scan-store.h"
 #include "care-plan-print.h"
 #include "care-preferences-window.h"
+#include "care-store-access.h"
 
 static char *
 format_money (gint64      cents,
@@ -75,6 +78,59 @@ care_case_page_update_plan_actions (CareCasePage *self)
   /* A plan with no measures prints as a blank form to fill in at a meeting. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.print-plan", saved);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.export-plan", saved);
+  /* A draft was never signed: only an agreed version has a signed copy. */
+  {
+    CarePlanVersion *shown = saved ? get_shown_version (self) : NULL;
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.attach-scan",
+                                   shown != NULL && shown->state == CARE_PLAN_AGREED &&
+                                   self->vault != NULL && !self->attaching_scan);
+  }
+}
+
+/* Says on the Plan page whether the version on screen has its signed scan. */
+static void
+update_scan_row (CareCasePage *self)
+{
+  CarePlanVersion *version = self->draft != NULL && !self->is_new ? get_shown_version (self) : NULL;
+  g_autoptr(CarePlanScan) scan = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->scan_row),
+                          version != NULL && version->state == CARE_PLAN_AGREED && self->vault != NULL);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->scan_row)))
+    return;
+
+  number = care_case_number_format (&self->draft->number);
+  {
+    g_autoptr(CareStoreAccess) access = care_store_access_lock (self->vault);
+
+    if (!care_vault_is_locked (self->vault))
+      scan = care_plan_scan_store_get (self->vault, number, version->number, FALSE, NULL);
+  }
+  if (scan != NULL)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (scan->attached_at, NULL);
+      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+      g_autofree char *on = NULL;
+
+      if (local != NULL)
+        {
+          GDate date;
+
+          g_date_clear (&date, 1);
+          g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                          g_date_time_get_year (local));
+          on = care_format_date (&date, CARE_DATE_LONG, NULL);
+        }
+      /* Translators: %1$s is a file name, %2$s a date, %3$s a person */
+      text = g_strdup_printf (_("%1$s, attached on %2$s by %3$s"), scan->file_name,
+                              on != NULL ? on : scan->attached_at, scan->attached_by);
+      adw_action_row_set_subtitle (self->scan_row, text);
+    }
+  else
+    adw_action_row_set_subtitle (self->scan_row, _("None attached yet: scan the signed paper and attach it"));
 }
 
 static void
@@ -97,10 +153,12 @@ fill_measures (CareCasePage *self)
       adw_action_row_set_subtitle (self->totals_row, "");
       for (guint g = 0; g < CARE_MEASURE_GROUP_COUNT; g++)
         gtk_widget_set_visible (GTK_WIDGET (groups[g]), FALSE);
+      update_scan_row (self);
       care_case_page_update_plan_actions (self);
       return;
     }
 
+  update_scan_row (self);
   editable = get_editable_version (self) != NULL;
   self->loading = TRUE;
   adw_combo_row_set_selected (self->language_row, g_strcmp0 (version->language, "fr") == 0 ? 1 : 0);
@@ -536,9 +594,155 @@ export_plan_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+typedef struct {
+  CareVault *vault;
+  char      *case_number;
+  guint      version;
+  GFile     *file;
+} ScanJob;
+
+static void
+scan_job_free (ScanJob *job)
+{
+  g_object_unref (job->vault);
+  g_free (job->case_number);
+  g_object_unref (job->file);
+  g_free (job);
+}
+
+static void
+attach_scan_in_thread (GTask        *task,
+                       gpointer      source,
+                       gpointer      data,
+                       GCancellable *cancellable)
+{
+  ScanJob *job = data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (job->file);
+  gboolean ok = FALSE;
+
+  bytes = g_file_load_bytes (job->file, NULL, NULL, &error);
+  if (bytes != NULL)
+    {
+      g_autoptr(CareStoreAccess) access = care_store_access_lock (job->vault);
+
+      if (care_vault_is_locked (job->vault))
+        g_set_error_literal (&error, CARE_VAULT_ERROR, CARE_VAULT_ERROR_LOCKED,
+                             _("The vault was locked meanwhile: nothing was attached."));
+      else
+        ok = care_plan_scan_store_attach (job->vault, job->case_number, job->version, name, bytes, &error);
+    }
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+attach_scan_finished_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  CareCasePage *self = CARE_CASE_PAGE (source);
+  ScanJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  self->attaching_scan = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      care_case_page_show_toast (self, error->message);
+      care_case_page_update_plan_actions (self);
+      return;
+    }
+
+  /* Translators: %u is the version number of the plan */
+  text = g_strdup_printf (_("Signed scan attached to version %u"), job->version);
+  care_case_page_show_toast (self, text);
+  update_scan_row (self);
+  care_case_page_update_plan_actions (self);
+  /* The Documents page lists signed scans; the history records the attachment. */
+  care_case_documents_reload (self->documents);
+  care_case_page_fill_history (self);
+}
+
+/* Attaches FILE (PDF, PNG or JPEG) as the signed scan of the agreed version
+ * on screen; read and stored in a worker, said in a toast. */
+void
+care_case_page_attach_plan_scan (CareCasePage *self,
+                                 GFile        *file)
+{
+  g_autoptr(GTask) task = NULL;
+  CarePlanVersion *version;
+  ScanJob *job;
+
+  g_return_if_fail (CARE_IS_CASE_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  version = self->draft != NULL && !self->is_new ? get_shown_version (self) : NULL;
+  if (version == NULL || version->state != CARE_PLAN_AGREED || self->vault == NULL || self->attaching_scan)
+    return;
+
+  job = g_new0 (ScanJob, 1);
+  job->vault = g_object_ref (self->vault);
+  job->case_number = care_case_number_format (&self->draft->number);
+  job->version = version->number;
+  job->file = g_object_ref (file);
+
+  self->attaching_scan = TRUE;
+  care_case_page_update_plan_actions (self);
+  task = g_task_new (self, NULL, attach_scan_finished_cb, NULL);
+  g_task_set_source_tag (task, care_case_page_attach_plan_scan);
+  g_task_set_task_data (task, job, (GDestroyNotify) scan_job_free);
+  care_language_run_in_thread (task, attach_scan_in_thread);
+}
+
+static void
+scan_chosen_cb (GtkNativeDialog *dialog,
+                int              response,
+                gpointer         user_data)
+{
+  CareCasePage *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        care_case_page_attach_plan_scan (self, file);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+attach_scan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CareCasePage *self = CARE_CASE_PAGE (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Attach the Signed Scan"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF, PNG or JPEG"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (scan_chosen_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 void
 care_case_page_class_init_plan (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_bind_template_child (widget_class, CareCasePage, scan_row);
   gtk_widget_class_bind_template_callback (widget_class, version_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, language_selected_cb);
 
@@ -550,4 +754,5 @@ care_case_page_class_init_plan (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "case.remove-measure", "u", remove_measure_action);
   gtk_widget_class_install_action (widget_class, "case.undo-remove-measure", NULL, undo_remove_measure_action);
   gtk_widget_class_install_action (widget_class, "case.export-plan", NULL, export_plan_action);
+  gtk_widget_class_install_action (widget_class, "case.attach-scan", NULL, attach_scan_action);
 }

@@ -98,6 +98,8 @@ struct _CareCasePage
   AdwActionRow      *eligible_row;
   AdwComboRow       *version_row;
   AdwComboRow       *language_row;
+  AdwActionRow      *scan_row;          /* the signed scan of an agreed version */
+  gboolean           attaching_scan;
   AdwActionRow      *add_measure_row;
   CareMeasure       *removed_measure;  /* kept for Undo */
   AdwToast          *undo_toast;       /* weak: the Undo of the last removal, while shown */

@@ -34,6 +34,8 @@ const char     *care_case_page_get_visible_page (CareCasePage *self);
 void            care_case_page_set_visible_page (CareCasePage *self,
                                                  const char   *name);
 
+void          care_case_page_attach_plan_scan (CareCasePage *self,
+                                               GFile        *file);
 gboolean      care_case_page_export_plan (CareCasePage  *self,
                                           const char    *path,
                                           GError       **error);

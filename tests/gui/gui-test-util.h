@@ -125,6 +125,14 @@ save_window_png (GtkWindow  *window,
     g_error ("Could not write %s", path);
 }
 
+/* A Condition: WIDGET answers again, as a button does once the work its
+ * action started (and disabled it for) is over. */
+static inline gboolean
+widget_sensitive (gpointer widget)
+{
+  return gtk_widget_get_sensitive (widget);
+}
+
 /* The button that activates ACTION_NAME, as a person finds it by what it does. */
 static inline GtkWidget *
 find_action_button (GtkWidget  *root,

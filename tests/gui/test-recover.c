@@ -37,12 +37,6 @@ label_shown (gpointer data)
   return gtk_widget_get_visible (data) && *gtk_label_get_label (data) != '\0';
 }
 
-static gboolean
-widget_sensitive (gpointer data)
-{
-  return gtk_widget_get_sensitive (data);
-}
-
 static GtkWidget *
 find_error_label (GtkWidget *root)
 {
