@@ -464,7 +464,7 @@ restore_finished_cb (GObject      *source,
         return;
       set_busy (self, FALSE);
       /* Translators: %s says why a backup was refused */
-      text = g_strdup_printf (_("The backup was not restored: %s"), error->message);
+      text = g_strdup_printf (_("The backup was not restored. %s"), error->message);
       show_error (self, text);
       return;
     }
