@@ -18,6 +18,7 @@
 #include "care-plan-document.h"
 #include "care-plan-pdf.h"
 #include "care-plan-scan-store.h"
+#include "care-plan-verify.h"
 
 static int
 report_other_error (const GError *error,
@@ -235,30 +236,25 @@ care_cli_key (const CareCliGlobals *globals,
   return CARE_EXIT_OK;
 }
 
-typedef struct
+static const char *
+signature_word (CarePlanSignature signature)
 {
-  gboolean  found;          /* the case and version exist */
-  gboolean  code_matches;
-  char     *vault_code;
-  GPtrArray *differences;   /* char *, translated */
-  char     *signature;      /* "valid", "invalid", "absent" */
-  char     *signature_problem;
-  char     *agreed_on;
-} Verdict;
-
-static void
-verdict_clear (Verdict *v)
-{
-  g_free (v->vault_code);
-  g_clear_pointer (&v->differences, g_ptr_array_unref);
-  g_free (v->signature_problem);
-  g_free (v->agreed_on);
+  switch (signature)
+    {
+    case CARE_PLAN_SIGNATURE_VALID:
+      return "valid";
+    case CARE_PLAN_SIGNATURE_INVALID:
+      return "invalid";
+    case CARE_PLAN_SIGNATURE_ABSENT:
+    default:
+      return "absent";
+    }
 }
 
 static void
 print_verdict (const CareCliGlobals *globals,
                const CarePlanStamp  *stamp,
-               const Verdict        *v,
+               const CarePlanVerdict *v,
                gboolean              ok)
 {
   g_autofree char *code = care_plan_code_format (stamp->code);
@@ -296,7 +292,7 @@ print_verdict (const CareCliGlobals *globals,
         json_builder_add_string_value (b, g_ptr_array_index (v->differences, i));
       json_builder_end_array (b);
       json_builder_set_member_name (b, "signature");
-      json_builder_add_string_value (b, v->signature);
+      json_builder_add_string_value (b, signature_word (v->signature));
       json_builder_set_member_name (b, "signature_problem");
       if (v->signature_problem != NULL)
         json_builder_add_string_value (b, v->signature_problem);
@@ -331,9 +327,9 @@ print_verdict (const CareCliGlobals *globals,
         g_print (_("  Differs: %s.\n"), (const char *) g_ptr_array_index (v->differences, i));
     }
 
-  if (g_str_equal (v->signature, "valid"))
+  if (v->signature == CARE_PLAN_SIGNATURE_VALID)
     g_print (_("Signature: valid, made with this vault’s office key; the file is intact.\n"));
-  else if (g_str_equal (v->signature, "absent"))
+  else if (v->signature == CARE_PLAN_SIGNATURE_ABSENT)
     g_print (_("Signature: none (no .minisig file next to the document), so the file itself cannot be "
                "checked byte for byte.\n"));
   else
@@ -346,13 +342,11 @@ care_cli_verify (const CareCliGlobals *globals,
                  int                   argc,
                  char                **argv)
 {
-  g_autofree char *user = NULL, *signature_path = NULL;
+  g_autofree char *user = NULL, *signature_path = NULL, *signature_text = NULL;
   g_autoptr(CareVault) vault = NULL;
-  g_autoptr(CareCase) care_case = NULL;
   g_autoptr(GError) error = NULL;
   CarePlanStamp stamp = { 0 };
-  Verdict v = { 0 };
-  const CarePlanVersion *version;
+  CarePlanVerdict v = { 0 };
   gboolean ok;
   int exit_code;
   const GOptionEntry entries[] = {
@@ -378,22 +372,26 @@ care_cli_verify (const CareCliGlobals *globals,
       return care_cli_report_error (error);
     }
 
-  v.signature = "absent";
-  v.agreed_on = care_date_format (&stamp.agreed_on);
-  v.differences = g_ptr_array_new_with_free_func (g_free);
+  {
+    g_autofree char *default_path = g_strconcat (argv[1], ".minisig", NULL);
+    const char *path = signature_path != NULL ? signature_path : default_path;
 
-  care_case = care_case_store_load (vault, stamp.case_number, &error);
-  version = care_case != NULL ? care_plan_get_version (care_case->plan, stamp.version) : NULL;
-  if (care_case == NULL && !g_error_matches (error, CARE_VAULT_ERROR, CARE_VAULT_ERROR_NOT_FOUND))
+    if (!g_file_get_contents (path, &signature_text, NULL, signature_path != NULL ? &error : NULL) &&
+        signature_path != NULL)
+      {
+        care_plan_stamp_clear (&stamp);
+        return report_other_error (error, CARE_EXIT_INVALID);
+      }
+  }
+
+  if (!care_plan_verify (vault, argv[1], &stamp, signature_text, &v, &error))
     {
-      verdict_clear (&v);
       care_plan_stamp_clear (&stamp);
       return care_cli_report_error (error);
     }
-  g_clear_error (&error);
-  if (version == NULL)
+  if (!v.found)
     {
-      if (care_case == NULL)
+      if (!v.case_found)
         /* Translators: %s is a case number */
         g_printerr (_("care-cli: case %s is not in this vault.\n"), stamp.case_number);
       else
@@ -401,58 +399,10 @@ care_cli_verify (const CareCliGlobals *globals,
         g_printerr (_("care-cli: case %1$s has no plan version %2$u in this vault.\n"),
                     stamp.case_number, stamp.version);
     }
-  else
-    {
-      g_autofree char *parts = care_plan_code_compute_parts (care_case, version);
 
-      v.found = TRUE;
-      v.vault_code = care_plan_code_compute (care_case, version);
-      v.code_matches = g_str_equal (v.vault_code, stamp.code);
-      if (!v.code_matches)
-        {
-          g_autoptr(GArray) differ = care_plan_code_compare_parts (stamp.parts, parts);
-
-          for (guint i = 0; i < differ->len; i++)
-            g_ptr_array_add (v.differences,
-                             g_strdup (care_plan_part_get_label (g_array_index (differ, CarePlanPart, i))));
-        }
-    }
-
-  {
-    g_autofree char *default_path = g_strconcat (argv[1], ".minisig", NULL);
-    const char *path = signature_path != NULL ? signature_path : default_path;
-    g_autofree char *text = NULL;
-
-    if (g_file_get_contents (path, &text, NULL, signature_path != NULL ? &error : NULL))
-      {
-        g_autoptr(CareOfficeKey) key = care_office_key_load (vault, FALSE, &error);
-        g_autoptr(GError) sig_error = NULL;
-
-        if (key == NULL)
-          {
-            verdict_clear (&v);
-            care_plan_stamp_clear (&stamp);
-            return care_cli_report_error (error);
-          }
-        if (care_minisign_verify_file (key, argv[1], text, NULL, &sig_error))
-          v.signature = "valid";
-        else
-          {
-            v.signature = "invalid";
-            v.signature_problem = g_strdup (sig_error->message);
-          }
-      }
-    else if (signature_path != NULL)
-      {
-        verdict_clear (&v);
-        care_plan_stamp_clear (&stamp);
-        return report_other_error (error, CARE_EXIT_INVALID);
-      }
-  }
-
-  ok = v.found && v.code_matches && !g_str_equal (v.signature, "invalid");
+  ok = care_plan_verdict_is_ok (&v);
   print_verdict (globals, &stamp, &v, ok);
-  verdict_clear (&v);
+  care_plan_verdict_clear (&v);
   care_plan_stamp_clear (&stamp);
   return ok ? CARE_EXIT_OK : CARE_EXIT_INTEGRITY;
 }

@@ -14,6 +14,7 @@
 #include "care-followup-calendar.h"
 #include "care-language.h"
 #include "care-partners-view.h"
+#include "care-plan-verifier.h"
 #include "care-programme-view.h"
 #include "care-unlock-page.h"
 #include "care-store-access.h"
@@ -134,6 +135,7 @@ update_back_up_action (CareWindow *self)
   gboolean unlocked = self->application != NULL && care_application_get_vault (self->application) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.back-up", unlocked && !self->backing_up);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.verify-plan", unlocked);
 }
 
 /* Only the page being shown takes the focus: during the crossfade the
@@ -657,6 +659,7 @@ care_window_class_init (CareWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "workspace.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "workspace.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "workspace.back-up", NULL, back_up_action);
+  gtk_widget_class_install_action (widget_class, "workspace.verify-plan", NULL, care_plan_verifier_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "workspace.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "workspace.find", NULL);
 }
@@ -677,6 +680,7 @@ care_window_init (CareWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.new-case", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.find", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.back-up", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.verify-plan", FALSE);
 
   /* Any key or pointer activity in the window postpones the auto-lock. */
   activity = gtk_event_controller_legacy_new ();

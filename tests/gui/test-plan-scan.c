@@ -1,5 +1,6 @@
 /* test-plan-scan.c — the signed scan of an agreed plan version, attached
- * from the Plan page; never offered for a draft
+ * from the Plan page (never offered for a draft); and Verify a Plan… on
+ * an exported, signed PDF, intact and altered
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,7 +13,10 @@
 #include "care-case-store.h"
 #include "care-eligibility.h"
 #include "care-i18n.h"
+#include "care-minisign.h"
+#include "care-office-key.h"
 #include "care-plan-scan-store.h"
+#include "care-plan-verifier.h"
 #include "gui-test-util.h"
 
 #define USER       "Amina Diallo"
@@ -65,6 +69,85 @@ find_version_row (GtkWidget *root)
       if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "_Version") == 0)
         return ADW_COMBO_ROW (row);
     }
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+message_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+/* Verifies PDF as the file chooser's answer does; the verdict's dialog,
+ * closed once read. Returns its heading and body, joined. */
+static char *
+verify (GtkWindow  *window,
+        const char *pdf)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  AdwMessageDialog *dialog;
+  char *text;
+
+  care_plan_verifier_verify (window, vault, file, NULL);
+  wait_for (message_shown, NULL);
+  dialog = find_message_dialog ();
+  text = g_strconcat (adw_message_dialog_get_heading (dialog), "\n", adw_message_dialog_get_body (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  return text;
+}
+
+/* Version 1 (agreed, on screen) exported, signed as the office does. */
+static void
+verify_exported_plan (GtkWindow    *window,
+                      CareCasePage *page,
+                      const char   *case_number,
+                      const char   *dir)
+{
+  g_autofree char *pdf = g_build_filename (dir, "plan.pdf", NULL);
+  g_autofree char *minisig = g_strconcat (pdf, ".minisig", NULL);
+  g_autofree char *signature = NULL;
+  g_autofree char *verdict = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(CareOfficeKey) key = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (care_case_page_export_plan (page, pdf, &error));
+  g_assert_no_error (error);
+  key = care_office_key_load (vault, TRUE, &error);
+  g_assert_no_error (error);
+  signature = care_minisign_sign_file (key, pdf, "file:plan.pdf", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (minisig, signature, -1, NULL));
+
+  verdict = verify (window, pdf);
+  g_assert_true (g_str_has_prefix (verdict, "The Plan Is Authentic\n"));
+  g_assert_nonnull (strstr (verdict, case_number));
+  g_assert_nonnull (strstr (verdict, "plan version 1, agreed on 1 April 2014"));
+  g_assert_nonnull (strstr (verdict, "matches the plan in the vault"));
+  g_assert_nonnull (strstr (verdict, "signature is valid"));
+  g_clear_pointer (&verdict, g_free);
+
+  /* One byte cut off: the stamp still says which plan, the signature no longer holds. */
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (pdf, contents, length - 1, NULL));
+  verdict = verify (window, pdf);
+  g_assert_true (g_str_has_prefix (verdict, "The Plan Does Not Match\n"));
+  g_assert_nonnull (strstr (verdict, case_number));
+  g_assert_nonnull (strstr (verdict, "signature is not valid"));
+
+  g_unlink (pdf);
+  g_unlink (minisig);
 }
 
 static void
@@ -123,6 +206,9 @@ test_attach_scan (void)
   scan = care_plan_scan_store_get (vault, case_number, 2, FALSE, &error);
   g_assert_null (scan);
   g_assert_error (error, CARE_VAULT_ERROR, CARE_VAULT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  verify_exported_plan (window, page, case_number, dir);
 
   care_case_page_set_vault (page, NULL);
   gtk_window_destroy (window);
