@@ -159,12 +159,19 @@ new_reasons_view (const char *text,
   GtkWidget *view = gtk_text_view_new ();
 
   gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  /* Without a cursor the arrow keys scroll; words kept whole keep case
+   * numbers on one line. */
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  {
+    g_autofree char *lines = g_strchomp (g_strdup (text));
+
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), lines, -1);
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
   gtk_widget_add_css_class (view, "exchange-reasons");
 
@@ -393,11 +400,10 @@ import_done (Operation *op,
     }
 
   {
-    /* Translators: %s says why, and ends without a full stop */
-    g_autofree char *body = g_strdup_printf (_("%s. Nothing was imported: correct the file, then import it again."),
-                                             error->message);
+    /* Translators: %s says why the file was refused */
+    g_autofree char *body = g_strdup_printf (_("%s\n\nCorrect the file, then import it again."), error->message);
 
-    show_result (op->window, _("File Refused"), body, reasons);
+    show_result (op->window, _("Nothing Was Imported"), body, reasons);
   }
 }
 

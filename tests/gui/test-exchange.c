@@ -180,7 +180,8 @@ test_import (void)
   wait_for (idle_window, window);
   dialog = find_message ();
   g_assert_nonnull (dialog);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Nothing was imported"));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Nothing Was Imported");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 row of 2 has problems"));
   reasons = dup_reasons (dialog);
   g_assert_nonnull (strstr (reasons, "Line 3, column date_of_birth"));
   g_assert_cmpuint (count_cases (vault), ==, 2);
