@@ -12,6 +12,7 @@
 #include "care-case-store.h"
 #include "care-cli.h"
 #include "care-cli-secret.h"
+#include "care-integrity.h"
 #include "care-vault.h"
 
 static gboolean
@@ -115,30 +116,6 @@ care_cli_init (const CareCliGlobals *globals,
   return CARE_EXIT_OK;
 }
 
-/* The change log is hash-chained: an entry edited, removed or slipped in
- * breaks the chain, and that is an integrity failure like a bad page. */
-static gboolean
-check_history (CareVault  *vault,
-               GPtrArray  *problems,
-               GError    **error)
-{
-  g_autoptr(GPtrArray) broken = NULL;
-
-  g_autoptr(GPtrArray) totals = NULL;
-
-  if (!care_history_verify (vault, &broken, error))
-    return FALSE;
-  for (guint i = 0; i < broken->len; i++)
-    g_ptr_array_add (problems, g_strdup (g_ptr_array_index (broken, i)));
-
-  /* The programme's running totals must equal a recount of the cases. */
-  if (!care_case_store_verify_totals (vault, &totals, error))
-    return FALSE;
-  for (guint i = 0; i < totals->len; i++)
-    g_ptr_array_add (problems, g_strdup (g_ptr_array_index (totals, i)));
-  return TRUE;
-}
-
 int
 care_cli_check (const CareCliGlobals *globals,
                 int                   argc,
@@ -161,8 +138,7 @@ care_cli_check (const CareCliGlobals *globals,
     return exit_code;
 
   vault = care_cli_unlock (globals, user, &error);
-  if (vault == NULL || !care_vault_check (vault, &problems, &error) ||
-      !check_history (vault, problems, &error))
+  if (vault == NULL || !care_integrity_check (vault, &problems, &error))
     {
       if (globals->format == CARE_FORMAT_JSON && error->domain == CARE_VAULT_ERROR &&
           error->code == CARE_VAULT_ERROR_TAMPERED)

@@ -11,6 +11,7 @@
 #include "care-case-page.h"
 #include "care-cases-view.h"
 #include "care-create-vault-page.h"
+#include "care-exchange.h"
 #include "care-followup-calendar.h"
 #include "care-language.h"
 #include "care-partners-view.h"
@@ -136,6 +137,7 @@ update_back_up_action (CareWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.back-up", unlocked && !self->backing_up);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.verify-plan", unlocked);
+  care_exchange_update_actions (self);
 }
 
 /* Only the page being shown takes the focus: during the crossfade the
@@ -245,6 +247,17 @@ show_toast (CareWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
+/* Takes TOAST, as adw_toast_overlay_add_toast does. */
+void
+care_window_add_toast (CareWindow *self,
+                       AdwToast   *toast)
+{
+  g_return_if_fail (CARE_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 locking_cb (CareWindow *self)
 {
@@ -287,6 +300,20 @@ case_saved_cb (CareWindow *self)
   care_cases_view_reload (self->cases_view);
   care_followup_calendar_reload (self->followup_calendar);
   self->programme_stale = TRUE;
+}
+
+static void view_changed_cb (CareWindow *self);
+
+/* After cases came in from elsewhere (an import), which may also have
+ * added referring organisations to the directory. */
+void
+care_window_reload_records (CareWindow *self)
+{
+  g_return_if_fail (CARE_IS_WINDOW (self));
+
+  case_saved_cb (self);
+  care_partners_view_reload (self->partners_view);
+  view_changed_cb (self);
 }
 
 /* The numbers are read again when they are looked at after a change. */
@@ -660,6 +687,7 @@ care_window_class_init (CareWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "workspace.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "workspace.back-up", NULL, back_up_action);
   gtk_widget_class_install_action (widget_class, "workspace.verify-plan", NULL, care_plan_verifier_action);
+  care_exchange_install_actions (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "workspace.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "workspace.find", NULL);
 }
@@ -681,6 +709,7 @@ care_window_init (CareWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.find", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.back-up", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.verify-plan", FALSE);
+  care_exchange_update_actions (self);
 
   /* Any key or pointer activity in the window postpones the auto-lock. */
   activity = gtk_event_controller_legacy_new ();

@@ -18,6 +18,9 @@ CareWindow *care_window_new            (CareApplication *application);
 void        care_window_back_up        (CareWindow      *self,
                                         const char      *path);
 gboolean    care_window_is_backing_up  (CareWindow      *self);
+void        care_window_add_toast      (CareWindow      *self,
+                                        AdwToast        *toast);
+void        care_window_reload_records (CareWindow      *self);
 
 GVariant   *care_window_capture_state  (CareWindow      *self);
 void        care_window_restore_state  (CareWindow      *self,

@@ -133,6 +133,38 @@ widget_sensitive (gpointer widget)
   return gtk_widget_get_sensitive (widget);
 }
 
+/* A label showing TEXT somewhere in ROOT, as a person reads a toast. */
+static inline gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  for (guint i = 0;; i++)
+    {
+      GtkWidget *label = find_descendant (root, GTK_TYPE_LABEL, i);
+
+      if (label == NULL)
+        return FALSE;
+      if (strstr (gtk_label_get_label (GTK_LABEL (label)), text) != NULL)
+        return TRUE;
+    }
+}
+
+/* The visible window of TYPE, as a person sees a dialogue open. */
+static inline GtkWindow *
+find_visible_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
 /* The button that activates ACTION_NAME, as a person finds it by what it does. */
 static inline GtkWidget *
 find_action_button (GtkWidget  *root,

@@ -62,22 +62,6 @@ find_toplevel (GType type)
   return NULL;
 }
 
-/* A label showing TEXT somewhere in ROOT, as a person reads a toast. */
-static gboolean
-shows_text (GtkWidget  *root,
-            const char *text)
-{
-  for (guint i = 0;; i++)
-    {
-      GtkWidget *label = find_descendant (root, GTK_TYPE_LABEL, i);
-
-      if (label == NULL)
-        return FALSE;
-      if (strstr (gtk_label_get_label (GTK_LABEL (label)), text) != NULL)
-        return TRUE;
-    }
-}
-
 static CareVault *
 open_vault (void)
 {

@@ -173,9 +173,11 @@ test_primary_menu (Fixture       *fixture,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
-  const char *expected_labels[] = { "_Back Up Vault…", "_Lock", "_Verify a Plan…", "_Language", "System", "Français", "English",
+  const char *expected_labels[] = { "_Import Cases…", "_Export Cases…", "_Check Vault…", "_Back Up Vault…", "_Lock",
+                                    "_Verify a Plan…", "_Language", "System", "Français", "English",
                                     "_Preferences", "_Keyboard Shortcuts", "_About CARE", "_Quit" };
-  const char *expected_actions[] = { "workspace.back-up", "app.lock", "workspace.verify-plan", ">", "app.language::system",
+  const char *expected_actions[] = { "exchange.import", "exchange.export", "exchange.check", "workspace.back-up", "app.lock",
+                                     "workspace.verify-plan", ">", "app.language::system",
                                      "app.language::fr", "app.language::en", "app.preferences",
                                      "win.show-help-overlay", "app.about", "app.quit" };
   GtkWidget *button;
@@ -204,9 +206,10 @@ test_primary_menu (Fixture       *fixture,
                         strcspn (strchr (expected_actions[i], '.') + 1, ":"));
 
       /* Each entry leads to an action that exists and is enabled; Lock
-       * and Back Up (and Verify a Plan) only once a vault is open. */
-      if (g_str_has_prefix (expected_actions[i], "workspace."))
-        continue;   /* a widget action of the workspace, enabled once unlocked */
+       * and Back Up, Verify a Plan and the exchanges only once a vault is open. */
+      if (g_str_has_prefix (expected_actions[i], "workspace.") ||
+          g_str_has_prefix (expected_actions[i], "exchange."))
+        continue;   /* widget actions of the workspace, enabled once unlocked */
       else if (g_str_equal (expected_actions[i], "app.lock"))
         g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), name));
       else if (g_str_has_prefix (expected_actions[i], "app."))
