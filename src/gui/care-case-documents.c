@@ -26,6 +26,7 @@
 #include "care-plan-pdf.h"
 #include "care-plan-scan-store.h"
 #include "care-store-access.h"
+#include "care-toast.h"
 
 #define READ_CHUNK (1024 * 1024)
 
@@ -164,7 +165,7 @@ static void
 forget_toasts (CareCaseDocuments *self)
 {
   for (guint i = 0; i < self->toasts->len; i++)
-    adw_toast_dismiss (g_ptr_array_index (self->toasts, i));
+    care_toast_dismiss_safely (g_ptr_array_index (self->toasts, i));
   g_ptr_array_set_size (self->toasts, 0);
 }
 
@@ -172,7 +173,8 @@ forget_toasts (CareCaseDocuments *self)
  * of what was done before (AFTER_OTHERS: behind those of the same answer).
  * Not by ADW_TOAST_PRIORITY_HIGH: libadwaita 1.2 aborts when a toast it
  * postponed for a high-priority one comes back while still fading out
- * (an Undo clicked within 300 ms). */
+ * (an Undo clicked within 300 ms); and never dismissed during its own
+ * entrance (care-toast.c). */
 static void
 add_toast (CareCaseDocuments *self,
            AdwToast          *toast,

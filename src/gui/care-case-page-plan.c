@@ -20,6 +20,7 @@
 #include "care-plan-print.h"
 #include "care-preferences-window.h"
 #include "care-store-access.h"
+#include "care-toast.h"
 
 static char *
 format_money (gint64      cents,
@@ -416,7 +417,6 @@ remove_measure_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   CareMeasure *measure;
-  AdwToast *toast;
 
   if (version == NULL || index >= version->measures->len)
     return;
@@ -437,17 +437,10 @@ remove_measure_action (GtkWidget  *widget,
 
   /* Translators: %s describes a measure of the plan */
   text = g_strdup_printf (_("Measure “%s” removed"), measure->description != NULL ? measure->description : "");
-  toast = adw_toast_new (text);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "case.undo-remove-measure");
   /* Only the last removal can be undone: its toast takes the place of the
-   * one before. Not by ADW_TOAST_PRIORITY_HIGH: libadwaita 1.2 aborts when
-   * a toast it put aside for a high-priority one comes back while still
-   * fading out (an Undo clicked within 300 ms). */
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  g_set_weak_pointer (&self->undo_toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+   * one before. */
+  care_toast_show (&self->undo_toast, self->toast_overlay, care_toast_present_in_overlay,
+                   text, _("_Undo"), "case.undo-remove-measure", 5);
 }
 
 static void

@@ -102,7 +102,7 @@ struct _CareCasePage
   gboolean           attaching_scan;
   AdwActionRow      *add_measure_row;
   CareMeasure       *removed_measure;  /* kept for Undo */
-  AdwToast          *undo_toast;       /* weak: the Undo of the last removal, while shown */
+  AdwToast          *undo_toast;       /* the Undo of the last removal, while shown (care-toast.c) */
   guint              removed_index;
   AdwActionRow      *objectives_row;
   AdwActionRow      *totals_row;

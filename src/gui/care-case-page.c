@@ -25,6 +25,7 @@
 #include "care-case-store.h"
 #include "care-country-row.h"
 #include "care-store-access.h"
+#include "care-toast.h"
 
 /* Long enough to save once per burst of typing, not once per key. */
 #define SAVE_DELAY_MS 800
@@ -481,7 +482,7 @@ care_case_page_dispose (GObject *object)
 {
   CareCasePage *self = CARE_CASE_PAGE (object);
 
-  g_clear_weak_pointer (&self->undo_toast);
+  care_toast_forget (&self->undo_toast);
   g_clear_handle_id (&self->save_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CARE_TYPE_CASE_PAGE);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)

@@ -18,6 +18,7 @@
 #include "care-partner-dialog.h"
 #include "care-partners-view.h"
 #include "care-store-access.h"
+#include "care-toast.h"
 
 #define N_KINDS 3
 
@@ -29,7 +30,7 @@ struct _CarePartnersView
   GPtrArray           *partners;        /* CarePartner */
   GPtrArray           *rows;            /* GtkWidget, rows shown */
   CarePartner         *deleted;         /* for Undo */
-  AdwToast            *undo_toast;      /* weak: the Undo of the last deletion, while shown */
+  AdwToast            *undo_toast;      /* the Undo of the last deletion, while shown (care-toast.c) */
 
   /* Template widgets */
   AdwToastOverlay     *toast_overlay;
@@ -282,17 +283,12 @@ care_partners_view_delete (CarePartnersView *self,
   self->deleted = care_partner_copy (partner);
   /* Translators: %s is the name of an organisation */
   text = g_strdup_printf (_("%s deleted"), partner->name);
-  toast = adw_toast_new (text);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
   /* Only the last deletion can be undone: its toast takes the place of
-   * the one before. Not by ADW_TOAST_PRIORITY_HIGH: libadwaita 1.2 aborts
-   * when a toast it put aside for a high-priority one comes back while
-   * still fading out (an Undo clicked within 300 ms). */
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  g_set_weak_pointer (&self->undo_toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+   * the one before (a new one is connected to its Undo). */
+  toast = care_toast_show (&self->undo_toast, self->toast_overlay, care_toast_present_in_overlay,
+                           text, _("_Undo"), NULL, 5);
+  if (toast != NULL)
+    g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
   care_partners_view_reload (self);
   return TRUE;
 }
@@ -326,7 +322,7 @@ care_partners_view_dispose (GObject *object)
 {
   CarePartnersView *self = CARE_PARTNERS_VIEW (object);
 
-  g_clear_weak_pointer (&self->undo_toast);
+  care_toast_forget (&self->undo_toast);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CARE_TYPE_PARTNERS_VIEW);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)

@@ -26,6 +26,7 @@
 #include "care-plan-document.h"
 #include "care-preferences-window.h"
 #include "care-store-access.h"
+#include "care-toast.h"
 
 #define SAVE_DELAY_MS 600
 
@@ -53,7 +54,7 @@ struct _CarePreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
-  AdwToast             *toast;           /* weak: the refusal shown, if any */
+  AdwToast             *toast;           /* the last answer shown (care-toast.c) */
   CareVault            *vault;
   CareSettings         *programme;       /* as last saved or loaded */
   CareSettings         *candidate;       /* as typed, when it parses */
@@ -112,18 +113,20 @@ care_preferences_get_paper (GSettings *settings)
   return g_strcmp0 (paper, "us-letter") == 0 ? CARE_PAPER_LETTER : CARE_PAPER_A4;
 }
 
-/* Each toast takes the place of the one before rather than waiting
- * behind it. Not by ADW_TOAST_PRIORITY_HIGH: libadwaita 1.2 can abort when
- * a toast put aside for a high-priority one comes back while still
- * fading out. */
 static void
-replace_toast (CarePreferencesWindow *self,
-               AdwToast              *toast)
+present_toast (gpointer  self,
+               AdwToast *toast)
 {
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
-  g_set_weak_pointer (&self->toast, toast);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+/* Each answer takes the place of the one before rather than waiting
+ * behind it (care-toast.c). */
+static void
+say (CarePreferencesWindow *self,
+     const char            *text)
+{
+  care_toast_show (&self->toast, self, present_toast, text, NULL, NULL, 5);
 }
 
 /* A refusal stays until dismissed: it says what to do. */
@@ -131,10 +134,7 @@ static void
 show_toast (CarePreferencesWindow *self,
             const char            *text)
 {
-  AdwToast *toast = adw_toast_new (text);
-
-  adw_toast_set_timeout (toast, 0);
-  replace_toast (self, toast);
+  care_toast_show (&self->toast, self, present_toast, text, NULL, NULL, 0);
 }
 
 /* --- documents (GSettings) --- */
@@ -657,7 +657,7 @@ remove_finished_cb (GObject      *source,
       /* Translators: %s is a person's name */
       g_autofree char *text = g_strdup_printf (_("%s can no longer open this vault"), request->name);
 
-      replace_toast (self, adw_toast_new (text));
+      say (self, text);
     }
   fill_people (self);
 }
@@ -730,7 +730,7 @@ person_done_cb (CarePersonDialog      *dialog,
   else
     /* Translators: %s is a person's name */
     text = g_strdup_printf (_("%s can now open this vault"), name);
-  replace_toast (self, adw_toast_new (text));
+  say (self, text);
   fill_people (self);
 }
 
@@ -905,7 +905,7 @@ care_preferences_window_dispose (GObject *object)
 {
   CarePreferencesWindow *self = CARE_PREFERENCES_WINDOW (object);
 
-  g_clear_weak_pointer (&self->toast);
+  care_toast_forget (&self->toast);
   g_clear_handle_id (&self->save_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CARE_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);

@@ -642,7 +642,9 @@ show_month_with_followups (GtkWidget *window)
       const GDate *due = &((CareFollowUpRow *) g_ptr_array_index (rows, i))->due_on;
       const GDate *before = i > 0 ? &((CareFollowUpRow *) g_ptr_array_index (rows, i - 1))->due_on : NULL;
 
-      run = before != NULL && g_date_get_year (before) == g_date_get_year (due) &&
+      if (!g_date_valid (due))
+        continue;
+      run = before != NULL && g_date_valid (before) && g_date_get_year (before) == g_date_get_year (due) &&
             g_date_get_month (before) == g_date_get_month (due) ? run + 1 : 1;
       if (run > most)
         {
