@@ -10,6 +10,7 @@
 
 #include "care-case-page-private.h"
 #include "care-case-store.h"
+#include "care-format.h"
 #include "care-store-access.h"
 
 #define HISTORY_LIMIT 200
@@ -51,6 +52,23 @@ describe_change (const CareHistoryEntry *e)
   return g_strdup_printf (_("%1$s changed by %2$s"), field, e->who);
 }
 
+/* The day as the rest of the interface writes it (not the C library's
+ * "%x", which is 11/30/26 in some locales), and the time of day. */
+static char *
+format_when (GDateTime *local)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *time_of_day = g_date_time_format (local, "%H:%M");
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (local),
+                  (GDateMonth) g_date_time_get_month (local), (GDateYear) g_date_time_get_year (local));
+  day = care_format_date (&date, CARE_DATE_LONG, NULL);
+  /* Translators: when a change was made: %1$s is a date, %2$s a time of day */
+  return g_strdup_printf (_("%1$s at %2$s"), day, time_of_day);
+}
+
 void
 care_case_page_fill_history (CareCasePage *self)
 {
@@ -82,7 +100,7 @@ care_case_page_fill_history (CareCasePage *self)
       g_autofree char *subtitle = NULL;
       g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (e->at, NULL);
       g_autoptr(GDateTime) local = at != NULL ? g_date_time_to_local (at) : NULL;
-      g_autofree char *when = local != NULL ? g_date_time_format (local, "%x %X") : g_strdup (e->at);
+      g_autofree char *when = local != NULL ? format_when (local) : g_strdup (e->at);
       GtkWidget *row, *label;
 
       if (g_strcmp0 (e->action, "update") == 0)
