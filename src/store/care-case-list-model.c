@@ -369,12 +369,21 @@ first_rows_cb (GPtrArray *rows,
   GTask *task = user_data;
   ReloadData *data = g_task_get_task_data (task);
   FirstRows *first = g_new0 (FirstRows, 1);
+  g_autoptr(GSource) source = NULL;
 
   first->self = g_object_ref (g_task_get_source_object (task));
   first->generation = data->generation;
   first->rows = rows;
-  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
-                              show_first_rows, first, first_rows_free);
+  /* Not g_main_context_invoke: that calls show_first_rows right here, in
+   * the worker, whenever it can acquire the context — when it is the
+   * global default one and the main thread is between two iterations. A
+   * source runs in the thread that iterates the context, and before the
+   * whole answer (same priority, attached first). */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, show_first_rows, first, first_rows_free);
+  g_source_set_static_name (source, "[care] first rows of the case list");
+  g_source_attach (source, g_task_get_context (task));
 }
 
 static void
