@@ -38,7 +38,9 @@ struct _CareCaseListModel
   GPtrArray      *tail;           /* the answer before, still the rows past the end of
                                      summaries until the list's length follows (see end_tail) */
   guint           n_items;        /* the length the list's users know */
-  guint           tail_id;        /* the idle that ends the tail */
+  GSource        *tail_source;    /* the timeout that ends the tail */
+  GMainContext   *context;        /* of the thread that made the model: its
+                                     answers and timeouts come there */
   CareCaseItem  **items;          /* weak pointers, n_items of them, NULL until asked for */
 
   char           *search;
@@ -221,6 +223,15 @@ release (GPtrArray *summaries)
  * tens of thousands of rows), so it comes after the frame that shows the
  * rows on screen (see replace_items). */
 static void
+stop_tail_timeout (CareCaseListModel *self)
+{
+  if (self->tail_source == NULL)
+    return;
+  g_source_destroy (self->tail_source);
+  g_clear_pointer (&self->tail_source, g_source_unref);
+}
+
+static void
 end_tail (CareCaseListModel *self)
 {
   guint n_old = self->n_items;
@@ -229,7 +240,7 @@ end_tail (CareCaseListModel *self)
   CareCaseItem **old_items = self->items;
   gboolean was_loading = care_case_list_model_get_loading (self);
 
-  g_clear_handle_id (&self->tail_id, g_source_remove);
+  stop_tail_timeout (self);
   if (n_old != n_new)
     {
       self->items = g_new0 (CareCaseItem *, MAX (n_new, 1));
@@ -261,13 +272,28 @@ end_tail (CareCaseListModel *self)
 #define TAIL_DELAY_MS 20
 
 static gboolean
-end_tail_idle (gpointer user_data)
+end_tail_cb (gpointer user_data)
 {
   CareCaseListModel *self = user_data;
 
-  self->tail_id = 0;
+  /* The timeout stops in end_tail, so that "loading" is still TRUE when
+   * end_tail begins and its end is told. */
   end_tail (self);
   return G_SOURCE_REMOVE;
+}
+
+/* Not g_timeout_add: the timeout must come in the context the answers come
+ * to, which is the global default one only in the main thread of a program
+ * that pushed no other. */
+static void
+start_tail_timeout (CareCaseListModel *self)
+{
+  if (self->tail_source != NULL)
+    return;
+  self->tail_source = g_timeout_source_new (TAIL_DELAY_MS);
+  g_source_set_callback (self->tail_source, end_tail_cb, self, NULL);
+  g_source_set_static_name (self->tail_source, "[care] end of the case list's tail");
+  g_source_attach (self->tail_source, self->context);
 }
 
 /* Position by position, the items someone holds — the rows on screen —
@@ -317,15 +343,15 @@ replace_items (CareCaseListModel *self,
 
   if (summaries->len == n)
     {
-      g_clear_handle_id (&self->tail_id, g_source_remove);
+      stop_tail_timeout (self);
       return;
     }
   if (!complete && summaries->len < n)
     return;
   if (!complete || (MAX (n, summaries->len) - n_common) < 1000)
     end_tail (self);
-  else if (self->tail_id == 0)
-    self->tail_id = g_timeout_add (TAIL_DELAY_MS, end_tail_idle, self);
+  else
+    start_tail_timeout (self);
 }
 
 typedef struct
@@ -515,7 +541,7 @@ care_case_list_model_get_loading (CareCaseListModel *self)
 {
   g_return_val_if_fail (CARE_IS_CASE_LIST_MODEL (self), FALSE);
 
-  return self->running > 0 || self->tail_id != 0;
+  return self->running > 0 || self->tail_source != NULL;
 }
 
 const GError *
@@ -671,7 +697,7 @@ care_case_list_model_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->tail_id, g_source_remove);
+  stop_tail_timeout (self);
   g_clear_object (&self->vault);
 
   G_OBJECT_CLASS (care_case_list_model_parent_class)->dispose (object);
@@ -688,6 +714,7 @@ care_case_list_model_finalize (GObject *object)
   g_free (self->search);
   g_free (self->host_country);
   g_clear_error (&self->error);
+  g_main_context_unref (self->context);
 
   G_OBJECT_CLASS (care_case_list_model_parent_class)->finalize (object);
 }
@@ -780,6 +807,7 @@ care_case_list_model_init (CareCaseListModel *self)
 {
   self->summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) care_case_summary_free);
   self->items = g_new0 (CareCaseItem *, 1);
+  self->context = g_main_context_ref_thread_default ();
   /* The country tables load once, on first use (a GOnce), in whichever
    * thread asks first: not at start-up. */
 }
