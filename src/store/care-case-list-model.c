@@ -346,8 +346,14 @@ replace_items (CareCaseListModel *self,
       stop_tail_timeout (self);
       return;
     }
+  /* The tail of an answer before (a search that shortened the list a frame
+   * ago) then waits for the whole answer too: ending it now would cut the
+   * list to the first rows and let the whole answer lengthen it again. */
   if (!complete && summaries->len < n)
-    return;
+    {
+      stop_tail_timeout (self);
+      return;
+    }
   if (!complete || (MAX (n, summaries->len) - n_common) < 1000)
     end_tail (self);
   else
