@@ -84,6 +84,7 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
+  CareCaseListModel *self;        /* held by the task's callback data */
   guint          generation;
   CareVault     *vault;
   CareCaseQuery  query;
@@ -403,7 +404,7 @@ first_rows_cb (GPtrArray *rows,
   FirstRows *first = g_new0 (FirstRows, 1);
   g_autoptr(GSource) source = NULL;
 
-  first->self = g_object_ref (g_task_get_source_object (task));
+  first->self = g_object_ref (data->self);
   first->generation = data->generation;
   first->rows = rows;
   /* Not g_main_context_invoke: that calls show_first_rows right here, in
@@ -459,12 +460,15 @@ reload_done_cb (GObject      *source_object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  CareCaseListModel *self = CARE_CASE_LIST_MODEL (source_object);
+  g_autoptr(CareCaseListModel) self = user_data;
   ReloadData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
 
   items = g_task_propagate_pointer (G_TASK (result), &error);
+  /* The worker is done with the vault: it too goes here rather than
+   * where the task does. */
+  g_clear_object (&data->vault);
   self->running--;
 
   if (data->generation == self->generation)
@@ -513,6 +517,7 @@ care_case_list_model_reload (CareCaseListModel *self)
 
   self->cancellable = g_cancellable_new ();
   data = g_new0 (ReloadData, 1);
+  data->self = self;
   data->generation = self->generation;
   data->vault = g_object_ref (self->vault);
   data->search = g_strdup (self->search);
@@ -528,7 +533,11 @@ care_case_list_model_reload (CareCaseListModel *self)
   /* The next keystroke stops this query inside SQLite. */
   data->query.cancellable = g_object_ref (self->cancellable);
 
-  task = g_task_new (self, self->cancellable, reload_done_cb, NULL);
+  /* Not the task's source object: the task goes in whichever thread lets
+   * go of it last, often the worker, and would take the model with it —
+   * finalized in the worker while the main thread still uses its items.
+   * The callback, in the model's context, holds it instead. */
+  task = g_task_new (NULL, self->cancellable, reload_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, care_case_list_model_reload);
   g_task_set_task_data (task, data, (GDestroyNotify) reload_data_free);
   /* The answer of a superseded query is still wanted: it is dropped by its
