@@ -38,7 +38,9 @@ struct _CareCaseListModel
   GPtrArray      *tail;           /* the answer before, still the rows past the end of
                                      summaries until the list's length follows (see end_tail) */
   guint           n_items;        /* the length the list's users know */
-  guint           tail_id;        /* the idle that ends the tail */
+  GSource        *tail_source;    /* the timeout that ends the tail */
+  GMainContext   *context;        /* of the thread that made the model: its
+                                     answers and timeouts come there */
   CareCaseItem  **items;          /* weak pointers, n_items of them, NULL until asked for */
 
   char           *search;
@@ -82,6 +84,7 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
+  CareCaseListModel *self;        /* held by the task's callback data */
   guint          generation;
   CareVault     *vault;
   CareCaseQuery  query;
@@ -221,6 +224,15 @@ release (GPtrArray *summaries)
  * tens of thousands of rows), so it comes after the frame that shows the
  * rows on screen (see replace_items). */
 static void
+stop_tail_timeout (CareCaseListModel *self)
+{
+  if (self->tail_source == NULL)
+    return;
+  g_source_destroy (self->tail_source);
+  g_clear_pointer (&self->tail_source, g_source_unref);
+}
+
+static void
 end_tail (CareCaseListModel *self)
 {
   guint n_old = self->n_items;
@@ -229,7 +241,7 @@ end_tail (CareCaseListModel *self)
   CareCaseItem **old_items = self->items;
   gboolean was_loading = care_case_list_model_get_loading (self);
 
-  g_clear_handle_id (&self->tail_id, g_source_remove);
+  stop_tail_timeout (self);
   if (n_old != n_new)
     {
       self->items = g_new0 (CareCaseItem *, MAX (n_new, 1));
@@ -261,13 +273,28 @@ end_tail (CareCaseListModel *self)
 #define TAIL_DELAY_MS 20
 
 static gboolean
-end_tail_idle (gpointer user_data)
+end_tail_cb (gpointer user_data)
 {
   CareCaseListModel *self = user_data;
 
-  self->tail_id = 0;
+  /* The timeout stops in end_tail, so that "loading" is still TRUE when
+   * end_tail begins and its end is told. */
   end_tail (self);
   return G_SOURCE_REMOVE;
+}
+
+/* Not g_timeout_add: the timeout must come in the context the answers come
+ * to, which is the global default one only in the main thread of a program
+ * that pushed no other. */
+static void
+start_tail_timeout (CareCaseListModel *self)
+{
+  if (self->tail_source != NULL)
+    return;
+  self->tail_source = g_timeout_source_new (TAIL_DELAY_MS);
+  g_source_set_callback (self->tail_source, end_tail_cb, self, NULL);
+  g_source_set_static_name (self->tail_source, "[care] end of the case list's tail");
+  g_source_attach (self->tail_source, self->context);
 }
 
 /* Position by position, the items someone holds — the rows on screen —
@@ -317,15 +344,21 @@ replace_items (CareCaseListModel *self,
 
   if (summaries->len == n)
     {
-      g_clear_handle_id (&self->tail_id, g_source_remove);
+      stop_tail_timeout (self);
       return;
     }
+  /* The tail of an answer before (a search that shortened the list a frame
+   * ago) then waits for the whole answer too: ending it now would cut the
+   * list to the first rows and let the whole answer lengthen it again. */
   if (!complete && summaries->len < n)
-    return;
+    {
+      stop_tail_timeout (self);
+      return;
+    }
   if (!complete || (MAX (n, summaries->len) - n_common) < 1000)
     end_tail (self);
-  else if (self->tail_id == 0)
-    self->tail_id = g_timeout_add (TAIL_DELAY_MS, end_tail_idle, self);
+  else
+    start_tail_timeout (self);
 }
 
 typedef struct
@@ -369,12 +402,21 @@ first_rows_cb (GPtrArray *rows,
   GTask *task = user_data;
   ReloadData *data = g_task_get_task_data (task);
   FirstRows *first = g_new0 (FirstRows, 1);
+  g_autoptr(GSource) source = NULL;
 
-  first->self = g_object_ref (g_task_get_source_object (task));
+  first->self = g_object_ref (data->self);
   first->generation = data->generation;
   first->rows = rows;
-  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
-                              show_first_rows, first, first_rows_free);
+  /* Not g_main_context_invoke: that calls show_first_rows right here, in
+   * the worker, whenever it can acquire the context — when it is the
+   * global default one and the main thread is between two iterations. A
+   * source runs in the thread that iterates the context, and before the
+   * whole answer (same priority, attached first). */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, show_first_rows, first, first_rows_free);
+  g_source_set_static_name (source, "[care] first rows of the case list");
+  g_source_attach (source, g_task_get_context (task));
 }
 
 static void
@@ -418,12 +460,15 @@ reload_done_cb (GObject      *source_object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  CareCaseListModel *self = CARE_CASE_LIST_MODEL (source_object);
+  g_autoptr(CareCaseListModel) self = user_data;
   ReloadData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
 
   items = g_task_propagate_pointer (G_TASK (result), &error);
+  /* The worker is done with the vault: it too goes here rather than
+   * where the task does. */
+  g_clear_object (&data->vault);
   self->running--;
 
   if (data->generation == self->generation)
@@ -472,6 +517,7 @@ care_case_list_model_reload (CareCaseListModel *self)
 
   self->cancellable = g_cancellable_new ();
   data = g_new0 (ReloadData, 1);
+  data->self = self;
   data->generation = self->generation;
   data->vault = g_object_ref (self->vault);
   data->search = g_strdup (self->search);
@@ -487,7 +533,11 @@ care_case_list_model_reload (CareCaseListModel *self)
   /* The next keystroke stops this query inside SQLite. */
   data->query.cancellable = g_object_ref (self->cancellable);
 
-  task = g_task_new (self, self->cancellable, reload_done_cb, NULL);
+  /* Not the task's source object: the task goes in whichever thread lets
+   * go of it last, often the worker, and would take the model with it —
+   * finalized in the worker while the main thread still uses its items.
+   * The callback, in the model's context, holds it instead. */
+  task = g_task_new (NULL, self->cancellable, reload_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, care_case_list_model_reload);
   g_task_set_task_data (task, data, (GDestroyNotify) reload_data_free);
   /* The answer of a superseded query is still wanted: it is dropped by its
@@ -506,7 +556,7 @@ care_case_list_model_get_loading (CareCaseListModel *self)
 {
   g_return_val_if_fail (CARE_IS_CASE_LIST_MODEL (self), FALSE);
 
-  return self->running > 0 || self->tail_id != 0;
+  return self->running > 0 || self->tail_source != NULL;
 }
 
 const GError *
@@ -662,7 +712,7 @@ care_case_list_model_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->tail_id, g_source_remove);
+  stop_tail_timeout (self);
   g_clear_object (&self->vault);
 
   G_OBJECT_CLASS (care_case_list_model_parent_class)->dispose (object);
@@ -679,6 +729,7 @@ care_case_list_model_finalize (GObject *object)
   g_free (self->search);
   g_free (self->host_country);
   g_clear_error (&self->error);
+  g_main_context_unref (self->context);
 
   G_OBJECT_CLASS (care_case_list_model_parent_class)->finalize (object);
 }
@@ -771,6 +822,7 @@ care_case_list_model_init (CareCaseListModel *self)
 {
   self->summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) care_case_summary_free);
   self->items = g_new0 (CareCaseItem *, 1);
+  self->context = g_main_context_ref_thread_default ();
   /* The country tables load once, on first use (a GOnce), in whichever
    * thread asks first: not at start-up. */
 }

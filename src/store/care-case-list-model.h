@@ -51,7 +51,9 @@ gboolean           care_case_list_model_is_filtered      (CareCaseListModel *sel
  * of length is an items-changed. A long answer in case-number order shows
  * its first rows before the rest ("answered" is emitted for each, with
  * complete FALSE then TRUE). A newer reload supersedes an older one still
- * running. "loading" is TRUE until the whole answer is shown. */
+ * running. "loading" is TRUE until the whole answer is shown. Answers and
+ * the model's timeouts come in the thread-default main context of the
+ * thread that made the model, the only thread that may use it. */
 void               care_case_list_model_reload           (CareCaseListModel *self);
 gboolean           care_case_list_model_get_loading      (CareCaseListModel *self);
 /* The error of the last reload, or NULL. */
