@@ -629,11 +629,16 @@ static void
 show_month_with_followups (GtkWidget *window)
 {
   CareFollowupCalendar *calendar = CARE_FOLLOWUP_CALENDAR (find_descendant (window, CARE_TYPE_FOLLOWUP_CALENDAR, 0));
-  g_autoptr(GPtrArray) rows = care_case_store_list_followups (care_application_get_vault (application),
-                                                              NULL, NULL, FALSE, NULL, NULL);
-
+  g_autoptr(GPtrArray) rows = NULL;
   const GDate *busiest = NULL;
   guint most = 0;
+
+  /* The views' workers use the same connection: one at a time. */
+  {
+    g_autoptr(CareStoreAccess) access = care_store_access_lock (care_application_get_vault (application));
+
+    rows = care_case_store_list_followups (care_application_get_vault (application), NULL, NULL, FALSE, NULL, NULL);
+  }
 
   g_assert_nonnull (rows);
   /* Ordered by due date: a month's follow-ups are a run. */
