@@ -8,7 +8,82 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "care-case-store.h"
+#include "care-document-store.h"
+#include "care-plan-scan-store.h"
+#include "care-store-access.h"
+
 typedef gboolean (*Condition) (gpointer data);
+
+/* What a test reads or writes through the store while the application
+ * runs goes through these: the views' workers share the vault's connection
+ * and its cached statements, one thread at a time (care_store_access_lock,
+ * as the application's own code does). */
+static inline CareCase *
+gui_test_store_load (CareVault *vault, const char *case_number, GError **error)
+{
+  g_autoptr(CareStoreAccess) access = care_store_access_lock (vault);
+
+  return care_case_store_load (vault, case_number, error);
+}
+
+static inline gboolean
+gui_test_store_save (CareVault *vault, CareCase *care_case, const CareSettings *settings,
+                     const GDate *today, GError **error)
+{
+  g_autoptr(CareStoreAccess) access = care_store_access_lock (vault);
+
+  return care_case_store_save (vault, care_case, settings, today, error);
+}
+
+static inline GPtrArray *
+gui_test_store_list (CareVault *vault, const CareCaseQuery *query, GError **error)
+{
+  g_autoptr(CareStoreAccess) access = care_store_access_lock (vault);
+
+  return care_case_store_list (vault, query, error);
+}
+
+static inline GPtrArray *
+gui_test_history_list (CareVault *vault, const char *case_number, guint limit, GError **error)
+{
+  g_autoptr(CareStoreAccess) access = care_store_access_lock (vault);
+
+  return care_history_list (vault, case_number, limit, error);
+}
+
+static inline GPtrArray *
+gui_test_partner_list (CareVault *vault, GError **error)
+{
+  g_autoptr(CareStoreAccess) access = care_store_access_lock (vault);
+
+  return care_partner_store_list (vault, error);
+}
+
+static inline GPtrArray *
+gui_test_document_list (CareVault *vault, const char *case_number, GError **error)
+{
+  g_autoptr(CareStoreAccess) access = care_store_access_lock (vault);
+
+  return care_document_store_list (vault, case_number, error);
+}
+
+static inline CareDocument *
+gui_test_document_get (CareVault *vault, gint64 id, gboolean with_data, GError **error)
+{
+  g_autoptr(CareStoreAccess) access = care_store_access_lock (vault);
+
+  return care_document_store_get (vault, id, with_data, error);
+}
+
+static inline CarePlanScan *
+gui_test_plan_scan_get (CareVault *vault, const char *case_number, guint version,
+                        gboolean with_data, GError **error)
+{
+  g_autoptr(CareStoreAccess) access = care_store_access_lock (vault);
+
+  return care_plan_scan_store_get (vault, case_number, version, with_data, error);
+}
 
 /* Iterates the main loop until CONDITION holds: no sleeps. */
 static inline void

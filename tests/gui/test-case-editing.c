@@ -38,7 +38,7 @@ load_case (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CareStoreAccess) access = care_store_access_lock (vault);
-  CareCase *c = care_case_store_load (vault, case_number, &error);
+  CareCase *c = gui_test_store_load (vault, case_number, &error);
 
   g_assert_no_error (error);
   return c;
@@ -406,7 +406,7 @@ main (int   argc,
   care_date_set (&c->planned_return_date, 2014, 6, 1);
   care_consent_give (&c->consent_voluntary_return, &c->referral_date);
   care_consent_give (&c->consent_data, &c->referral_date);
-  care_case_store_save (vault, c, settings, NULL, &error);
+  gui_test_store_save (vault, c, settings, NULL, &error);
   g_assert_no_error (error);
   case_number = care_case_number_format (&c->number);
 

@@ -99,7 +99,7 @@ prepare_vault (void)
   care_date_set (&chloe->planned_return_date, 2014, 6, 1);
   care_consent_give (&chloe->consent_voluntary_return, &chloe->referral_date);
   care_consent_give (&chloe->consent_data, &chloe->referral_date);
-  care_case_store_save (vault, chloe, settings, NULL, &error);
+  gui_test_store_save (vault, chloe, settings, NULL, &error);
   g_assert_no_error (error);
 
   care_vault_lock (vault);
@@ -109,7 +109,7 @@ static CareCase *
 load_case (const char *number)
 {
   g_autoptr(GError) error = NULL;
-  CareCase *c = care_case_store_load (care_application_get_vault (application), number, &error);
+  CareCase *c = gui_test_store_load (care_application_get_vault (application), number, &error);
 
   g_assert_no_error (error);
   return c;
@@ -251,7 +251,7 @@ check_sorting (GtkColumnView     *column_view,
   g_assert_cmpint (care_case_list_model_get_order (model, &descending), ==, CARE_CASE_ORDER_NAME);
   g_assert_true (descending);
   wait_for (list_settled, model);
-  expected = care_case_store_list (care_application_get_vault (application), &query, NULL);
+  expected = gui_test_store_list (care_application_get_vault (application), &query, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, expected->len);
   for (guint i = 0; i < expected->len; i++)
     {
@@ -356,7 +356,7 @@ test_workspace (void)
   wait_for (list_settled, model);
   {
     CareCaseQuery query = { .minors_only = TRUE };
-    g_autoptr(GPtrArray) expected = care_case_store_list (care_application_get_vault (application), &query, NULL);
+    g_autoptr(GPtrArray) expected = gui_test_store_list (care_application_get_vault (application), &query, NULL);
 
     n_minors = g_list_model_get_n_items (G_LIST_MODEL (model));
     g_assert_cmpuint (n_minors, ==, expected->len);
@@ -436,7 +436,7 @@ test_workspace (void)
 
   /* The change is in the case's history, newest first. */
   {
-    g_autoptr(GPtrArray) history = care_history_list (care_application_get_vault (application), number, 10, NULL);
+    g_autoptr(GPtrArray) history = gui_test_history_list (care_application_get_vault (application), number, 10, NULL);
     gboolean found = FALSE;
 
     for (guint i = 0; i < history->len; i++)
@@ -459,7 +459,7 @@ test_workspace (void)
     g_autoptr(CareVault) vault = care_vault_open (vault_path, USER, PASSPHRASE, &error);
 
     g_assert_no_error (error);
-    stored = care_case_store_load (vault, number, &error);
+    stored = gui_test_store_load (vault, number, &error);
     g_assert_no_error (error);
     g_assert_cmpstr (stored->destination, ==, "Kribi");
     g_clear_pointer (&stored, care_case_free);

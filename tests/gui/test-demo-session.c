@@ -85,7 +85,7 @@ test_demo (void)
     CareVault *vault = care_application_get_vault (application);
     g_autoptr(CareStoreAccess) access = care_store_access_lock (vault);
 
-    cases = care_case_store_list (vault, &query, &error);
+    cases = gui_test_store_list (vault, &query, &error);
   }
   g_assert_no_error (error);
   g_assert_cmpuint (cases->len, ==, N_CASES);

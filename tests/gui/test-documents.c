@@ -42,7 +42,7 @@ stored_documents (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CareStoreAccess) access = care_store_access_lock (vault);
-  GPtrArray *documents = care_document_store_list (vault, case_number, &error);
+  GPtrArray *documents = gui_test_document_list (vault, case_number, &error);
 
   g_assert_no_error (error);
   return documents;
@@ -185,7 +185,7 @@ test_documents (void)
   g_assert_cmpstr (d->media_type, ==, "image/png");
   {
     g_autoptr(CareStoreAccess) access = care_store_access_lock (vault);
-    g_autoptr(CareDocument) whole = care_document_store_get (vault, id, TRUE, &error);
+    g_autoptr(CareDocument) whole = gui_test_document_get (vault, id, TRUE, &error);
 
     g_assert_no_error (error);
     g_assert_true (g_bytes_equal (whole->data, bytes));
@@ -238,7 +238,7 @@ test_documents (void)
   g_assert_nonnull (find_row (GTK_WIDGET (documents), "Passport photo"));
   {
     g_autoptr(CareStoreAccess) access = care_store_access_lock (vault);
-    g_autoptr(CareDocument) whole = care_document_store_get (vault, id, TRUE, &error);
+    g_autoptr(CareDocument) whole = gui_test_document_get (vault, id, TRUE, &error);
 
     g_assert_no_error (error);
     g_assert_cmpstr (whole->title, ==, "Passport photo");
@@ -310,7 +310,7 @@ save_case_with_signed_plan (CareSettings *settings)
   care_date_set (&today, 2014, 4, 1);
   g_assert_true (care_case_agree_plan (c, &today, &error));
   g_assert_no_error (error);
-  care_case_store_save (vault, c, settings, &today, &error);
+  gui_test_store_save (vault, c, settings, &today, &error);
   g_assert_no_error (error);
   number = care_case_number_format (&c->number);
   g_assert_true (care_plan_scan_store_attach (vault, number, 1, "signed-plan.pdf", scan_bytes, &error));

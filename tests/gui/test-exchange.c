@@ -51,7 +51,7 @@ count_cases (CareVault *vault)
 {
   g_autoptr(GError) error = NULL;
   CareCaseQuery query = { 0 };
-  g_autoptr(GPtrArray) cases = care_case_store_list (vault, &query, &error);
+  g_autoptr(GPtrArray) cases = gui_test_store_list (vault, &query, &error);
 
   g_assert_no_error (error);
   return cases->len;

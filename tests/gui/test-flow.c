@@ -192,7 +192,7 @@ load_case (const char *number)
 
   g_assert_nonnull (vault);
   access = care_store_access_lock (vault);
-  c = care_case_store_load (vault, number, &error);
+  c = gui_test_store_load (vault, number, &error);
   g_assert_no_error (error);
   g_assert_nonnull (c);
   return c;

@@ -66,7 +66,7 @@ prepare_vault (void)
   care_consent_give (&c->consent_voluntary_return, &on);
   care_consent_give (&c->consent_data, &on);
   care_consent_give (&c->consent_followup, &on);
-  care_case_store_save (vault, c, settings, NULL, &error);
+  gui_test_store_save (vault, c, settings, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (c->followups->len, >=, 4);
   case_number = care_case_number_format (&c->number);
@@ -255,7 +255,7 @@ test_calendar (void)
   g_assert_null (find_dialog ());
   g_assert_false (care_case_page_has_unsaved_changes (case_page));
 
-  stored = care_case_store_load (vault, case_number, &error);
+  stored = gui_test_store_load (vault, case_number, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < stored->followups->len; i++)
     {
@@ -318,7 +318,7 @@ test_backup (void)
 
   copy = care_vault_open (path, USER, PASSPHRASE, &error);
   g_assert_no_error (error);
-  stored = care_case_store_load (copy, case_number, &error);
+  stored = gui_test_store_load (copy, case_number, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (stored->person->given_names, ==, "Chloé");
   care_vault_lock (copy);
@@ -374,10 +374,10 @@ test_partners (void)
   referring->country = g_strdup ("FR");
   care_partner_store_save (vault, referring, &error);
   g_assert_no_error (error);
-  c = care_case_store_load (vault, case_number, &error);
+  c = gui_test_store_load (vault, case_number, &error);
   g_assert_no_error (error);
   c->referring_partner_id = referring->id;
-  care_case_store_save (vault, c, NULL, NULL, &error);
+  gui_test_store_save (vault, c, NULL, NULL, &error);
   g_assert_no_error (error);
 
   g_application_activate (G_APPLICATION (application));
@@ -405,26 +405,26 @@ test_partners (void)
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Senegal"));
   id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "care-partner-id"));
-  stored = care_partner_store_list (vault, &error);
+  stored = gui_test_partner_list (vault, &error);
   g_assert_cmpuint (stored->len, ==, 2);
   g_clear_pointer (&stored, g_ptr_array_unref);
 
   /* Delete: gone from the list and the vault; Undo brings it back. */
   gtk_widget_activate_action (view, "partners.delete", "x", id);
   g_assert_null (find_partner_row (view, "Bureau de Dakar"));
-  stored = care_partner_store_list (vault, &error);
+  stored = gui_test_partner_list (vault, &error);
   g_assert_cmpuint (stored->len, ==, 1);
   g_clear_pointer (&stored, g_ptr_array_unref);
   care_partners_view_undo_delete (CARE_PARTNERS_VIEW (view));
   g_assert_nonnull (find_partner_row (view, "Bureau de Dakar"));
-  stored = care_partner_store_list (vault, &error);
+  stored = gui_test_partner_list (vault, &error);
   g_assert_cmpuint (stored->len, ==, 2);
   g_clear_pointer (&stored, g_ptr_array_unref);
 
   /* A case refers to the association: refused, still listed. */
   g_assert_false (care_partners_view_delete (CARE_PARTNERS_VIEW (view), referring->id));
   g_assert_nonnull (find_partner_row (view, "Amicale du Nid"));
-  stored = care_partner_store_list (vault, &error);
+  stored = gui_test_partner_list (vault, &error);
   g_assert_cmpuint (stored->len, ==, 2);
 
   care_application_lock (application);

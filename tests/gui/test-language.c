@@ -469,7 +469,7 @@ test_switch_keeps_place_and_edits (void)
   destination = find_entry_row (GTK_WIDGET (page), french_title);
   g_assert_nonnull (destination);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (destination)), ==, "Garoua");
-  stored = care_case_store_load (care_application_get_vault (application), case_number, NULL);
+  stored = gui_test_store_load (care_application_get_vault (application), case_number, NULL);
   g_assert_cmpstr (stored->destination, ==, "Garoua");
   g_assert_cmpstr (care_language_get_code (), ==, "fr");
 
@@ -540,7 +540,7 @@ prepare_vault (void)
   care_date_set (&c->planned_return_date, 2014, 6, 1);
   care_consent_give (&c->consent_voluntary_return, &c->referral_date);
   care_consent_give (&c->consent_data, &c->referral_date);
-  care_case_store_save (vault, c, settings, NULL, &error);
+  gui_test_store_save (vault, c, settings, NULL, &error);
   g_assert_no_error (error);
   case_number = care_case_number_format (&c->number);
   care_vault_lock (vault);

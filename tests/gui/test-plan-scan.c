@@ -53,7 +53,7 @@ save_case_with_amended_plan (void)
   care_date_set (&today, 2014, 4, 1);
   g_assert_true (care_case_agree_plan (c, &today, &error));
   care_plan_edit (c->plan);
-  care_case_store_save (vault, c, settings, &today, &error);
+  gui_test_store_save (vault, c, settings, &today, &error);
   g_assert_no_error (error);
   return care_case_number_format (&c->number);
 }
@@ -196,14 +196,14 @@ test_attach_scan (void)
   wait_for (widget_sensitive, attach);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (scan_row)), "signed plan v1.pdf"));
 
-  scan = care_plan_scan_store_get (vault, case_number, 1, TRUE, &error);
+  scan = gui_test_plan_scan_get (vault, case_number, 1, TRUE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (scan);
   g_assert_cmpstr (scan->file_name, ==, "signed plan v1.pdf");
   g_assert_cmpstr (scan->media_type, ==, "application/pdf");
   g_assert_cmpmem (g_bytes_get_data (scan->data, NULL), g_bytes_get_size (scan->data), pdf, sizeof pdf - 1);
   g_clear_pointer (&scan, care_plan_scan_free);
-  scan = care_plan_scan_store_get (vault, case_number, 2, FALSE, &error);
+  scan = gui_test_plan_scan_get (vault, case_number, 2, FALSE, &error);
   g_assert_null (scan);
   g_assert_error (error, CARE_VAULT_ERROR, CARE_VAULT_ERROR_NOT_FOUND);
   g_clear_error (&error);

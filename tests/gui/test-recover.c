@@ -151,7 +151,7 @@ save_case (CareVault  *vault,
   care_date_set (&c->referral_date, 2014, 2, 3);
   care_consent_give (&c->consent_voluntary_return, &c->referral_date);
   care_consent_give (&c->consent_data, &c->referral_date);
-  care_case_store_save (vault, c, settings, NULL, &error);
+  gui_test_store_save (vault, c, settings, NULL, &error);
   g_assert_no_error (error);
   return care_case_number_format (&c->number);
 }
@@ -249,10 +249,10 @@ test_restore (void)
   g_assert_false (gtk_widget_get_visible (error_label));
   vault = care_vault_open (vault_path, NULL, NEW_PASSPHRASE, &error);
   g_assert_no_error (error);
-  kept = care_case_store_load (vault, before_backup, &error);
+  kept = gui_test_store_load (vault, before_backup, &error);
   g_assert_no_error (error);
   g_assert_nonnull (kept);
-  gone = care_case_store_load (vault, after_backup, &error);
+  gone = gui_test_store_load (vault, after_backup, &error);
   g_assert_null (gone);
   g_assert_error (error, CARE_VAULT_ERROR, CARE_VAULT_ERROR_NOT_FOUND);
   care_vault_lock (vault);
