@@ -10,6 +10,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "care-accessible.h"
 #include "care-application.h"
 #include "care-language.h"
 #include "care-demo-vault.h"
@@ -571,6 +572,7 @@ care_application_startup (GApplication *app)
   static const char *lock_accels[] = { "<Control>l", NULL };
 
   G_APPLICATION_CLASS (care_application_parent_class)->startup (app);
+  care_accessible_name_mnemonic_buttons ();
 
   self->settings = g_settings_new (APPLICATION_ID);
   apply_language (self);

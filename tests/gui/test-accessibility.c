@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "care-accessible.h"
 #include "care-application.h"
 #include "care-case-documents.h"
 #include "care-case-page.h"
@@ -168,6 +169,31 @@ has_name (GtkWidget *widget)
   return FALSE;
 }
 
+/* A label with a mnemonic ("_Undo") is said once and without its
+ * underscore: GTK 4.8 would name the button by its raw label and then by
+ * the label it is labelled by ("_Undo Undo"), which care-accessible.c
+ * undoes whenever a button is shown. */
+static gboolean
+named_once (GtkWidget *widget)
+{
+  GtkAccessible *a = GTK_ACCESSIBLE (widget);
+  const char *label = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *differs = NULL;
+
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)))
+    label = gtk_button_get_label (GTK_BUTTON (widget));
+  else if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget)))
+    label = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+  if (label == NULL || strchr (label, '_') == NULL || !gtk_widget_get_mapped (widget))
+    return TRUE;
+  if (gtk_test_accessible_has_relation (a, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return FALSE;
+  plain = care_accessible_strip_mnemonic (label);
+  differs = gtk_test_accessible_check_property (a, GTK_ACCESSIBLE_PROPERTY_LABEL, plain);
+  return differs == NULL;
+}
+
 static char *
 describe (GtkWidget *widget)
 {
@@ -219,6 +245,12 @@ check_names (GtkWidget  *root,
               g_autofree char *what = describe (control);
 
               g_string_append_printf (missing, "%s: %s\n", where, what);
+            }
+          else if (!named_once (control))
+            {
+              g_autofree char *what = describe (control);
+
+              g_string_append_printf (missing, "%s: %s is named with its underscore, or twice\n", where, what);
             }
         }
       for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
