@@ -193,7 +193,7 @@ load_settings (CareCasePage *self)
   if (self->settings == NULL)
     {
       if (error != NULL)
-        g_warning ("Could not read the programme settings: %s", error->message);
+        g_warning ("Could not read the programme settings (%s %d)", g_quark_to_string (error->domain), error->code);
       self->settings = care_settings_new ();
     }
 }
@@ -222,7 +222,7 @@ care_case_page_save_now (CareCasePage *self)
       /* Translators: %s says why */
       text = g_strdup_printf (_("The case could not be saved: %s"), error->message);
       care_case_page_show_toast (self, text);
-      g_warning ("Could not save a case: %s", error->message);
+      g_warning ("Could not save a case (%s %d)", g_quark_to_string (error->domain), error->code);
       return FALSE;
     }
 

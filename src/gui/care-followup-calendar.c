@@ -540,7 +540,7 @@ load_done_cb (GObject      *source_object,
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       if (error != NULL)
-        g_warning ("Could not list the follow-ups: %s", error->message);
+        g_warning ("Could not list the follow-ups (%s %d)", g_quark_to_string (error->domain), error->code);
       if (loaded)
         {
           GPtrArray *week_pending = g_ptr_array_new ();

@@ -157,7 +157,7 @@ care_partners_view_reload (CarePartnersView *self)
 
       self->partners = care_partner_store_list (self->vault, &error);
       if (self->partners == NULL)
-        g_warning ("Could not list the partners: %s", error->message);
+        g_warning ("Could not list the partners (%s %d)", g_quark_to_string (error->domain), error->code);
     }
   fill (self);
 }

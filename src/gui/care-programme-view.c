@@ -288,7 +288,7 @@ show_stats (CareProgrammeView *self,
   if (stats == NULL)
     {
       if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not read the programme's numbers: %s", error->message);
+        g_warning ("Could not read the programme's numbers (%s %d)", g_quark_to_string (error->domain), error->code);
       for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
         {
           describe_chart (areas[i], &self->charts[i]);

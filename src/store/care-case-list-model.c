@@ -482,8 +482,13 @@ reload_done_cb (GObject      *source_object,
         }
       else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_warning ("Could not list the cases: %s", error->message);
+          /* The message may quote what was searched for: it is shown in
+           * the window, never written to the log. */
+          g_warning ("Could not list the cases (%s %d)", g_quark_to_string (error->domain), error->code);
           self->error = g_steal_pointer (&error);
+          /* First rows may be on screen with the older answer's after
+           * them: only what this answer gave stays. */
+          end_tail (self);
         }
     }
 
