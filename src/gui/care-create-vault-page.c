@@ -80,42 +80,26 @@ text_of (gpointer editable)
   return gtk_editable_get_text (GTK_EDITABLE (editable));
 }
 
-static char *
-assess_passphrase (CareCreateVaultPage *self,
-                   int                  *level)
-{
-  return care_passphrase_quality_assess (self->quality, text_of (self->passphrase_row),
-                                         text_of (self->name_row), level);
-}
-
 static void
 update_form (CareCreateVaultPage *self)
 {
-  g_autofree char *refusal = NULL;
+  g_autofree char *message = NULL;
   g_autoptr(GError) name_error = NULL;
-  const char *confirm = text_of (self->confirm_row);
-  const char *message = NULL;
-  int level;
+  const char *name = text_of (self->name_row);
+  gboolean problem;
+  gboolean usable;
 
-  refusal = assess_passphrase (self, &level);
-  gtk_level_bar_set_value (self->strength_bar, refusal != NULL ? 1 : level);
-
-  if (*text_of (self->name_row) != '\0' && !care_vault_validate_slot_name (text_of (self->name_row), &name_error))
-    message = name_error->message;
-  else if (refusal != NULL)
-    message = refusal;
-  else if (*confirm != '\0' && g_strcmp0 (confirm, text_of (self->passphrase_row)) != 0)
-    message = _("The two passphrases differ.");
-  else if (level > 0)
-    message = level >= 4 ? _("A strong passphrase.") : _("A fair passphrase; a longer one would be stronger.");
-  else
-    message = _("Use several words that belong together only for you.");
-
+  usable = care_passphrase_quality_judge (self->quality, text_of (self->passphrase_row), text_of (self->confirm_row),
+                                          name, self->strength_bar, &message, &problem);
+  /* The name is read before the passphrase. */
+  if (*name != '\0' && !care_vault_validate_slot_name (name, &name_error))
+    {
+      g_free (message);
+      message = g_strdup (name_error->message);
+    }
   gtk_label_set_label (self->hint_label, message);
 
-  self->acceptable = name_error == NULL && refusal == NULL && level > 0 &&
-                     *text_of (self->name_row) != '\0' &&
-                     g_strcmp0 (confirm, text_of (self->passphrase_row)) == 0;
+  self->acceptable = usable && name_error == NULL && *name != '\0';
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "create.create", self->acceptable && !self->busy);
 }
 

@@ -56,3 +56,53 @@ care_passphrase_quality_assess (pwquality_settings_t *quality,
   *level = score < 50 ? 2 : score < 80 ? 3 : 4;
   return NULL;
 }
+
+gboolean
+care_passphrase_quality_judge (pwquality_settings_t  *quality,
+                               const char            *passphrase,
+                               const char            *confirm,
+                               const char            *user,
+                               GtkLevelBar           *bar,
+                               char                 **message,
+                               gboolean              *problem)
+{
+  g_autofree char *refusal = NULL;
+  int level;
+
+  refusal = care_passphrase_quality_assess (quality, passphrase, user, &level);
+  gtk_level_bar_set_value (bar, refusal != NULL ? 1 : level);
+
+  *problem = TRUE;
+  if (refusal != NULL)
+    *message = g_steal_pointer (&refusal);
+  else if (*confirm != '\0' && g_strcmp0 (confirm, passphrase) != 0)
+    *message = g_strdup (_("The two passphrases differ."));
+  else
+    {
+      *problem = FALSE;
+      if (level > 0)
+        *message = g_strdup (level >= 4 ? _("A strong passphrase.")
+                                        : _("A fair passphrase; a longer one would be stronger."));
+      else
+        *message = g_strdup (_("Use several words that belong together only for you."));
+    }
+  return !*problem && level > 0 && g_strcmp0 (confirm, passphrase) == 0;
+}
+
+void
+care_passphrase_quality_show_hint (GtkLabel   *hint,
+                                   const char *message,
+                                   gboolean    problem)
+{
+  gtk_label_set_label (hint, message);
+  if (problem)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (hint), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (hint), "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (hint), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (hint), "dim-label");
+    }
+}

@@ -78,53 +78,26 @@ text_of (AdwEntryRow *row)
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
-static char *
-assess_passphrase (CarePersonDialog *self,
-                   int               *level)
-{
-  return care_passphrase_quality_assess (self->quality, text_of (self->passphrase_row),
-                                         text_of (self->name_row), level);
-}
-
 static void
 update_form (CarePersonDialog *self)
 {
-  g_autofree char *refusal = NULL;
+  g_autofree char *message = NULL;
   g_autoptr(GError) name_error = NULL;
   const char *name = text_of (self->name_row);
-  const char *confirm = text_of (self->confirm_row);
-  const char *message;
-  gboolean problem = FALSE;
-  int level;
+  gboolean problem;
+  gboolean usable;
 
-  refusal = assess_passphrase (self, &level);
-  gtk_level_bar_set_value (self->strength_bar, refusal != NULL ? 1 : level);
-
+  usable = care_passphrase_quality_judge (self->quality, text_of (self->passphrase_row), text_of (self->confirm_row),
+                                          name, self->strength_bar, &message, &problem);
+  /* The name is read before the passphrase. */
   if (*name != '\0' && !care_vault_validate_slot_name (name, &name_error))
-    message = name_error->message, problem = TRUE;
-  else if (refusal != NULL)
-    message = refusal, problem = TRUE;
-  else if (*confirm != '\0' && g_strcmp0 (confirm, text_of (self->passphrase_row)) != 0)
-    message = _("The two passphrases differ."), problem = TRUE;
-  else if (level > 0)
-    message = level >= 4 ? _("A strong passphrase.") : _("A fair passphrase; a longer one would be stronger.");
-  else
-    message = _("Use several words that belong together only for you.");
-
-  gtk_label_set_label (self->hint_label, message);
-  if (problem)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "dim-label");
+      g_free (message);
+      message = g_strdup (name_error->message);
+      problem = TRUE;
     }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "dim-label");
-    }
-
-  self->acceptable = !problem && level > 0 && *name != '\0' &&
-                     g_strcmp0 (confirm, text_of (self->passphrase_row)) == 0;
+  care_passphrase_quality_show_hint (self->hint_label, message, problem);
+  self->acceptable = usable && !problem && *name != '\0';
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.apply", self->acceptable && !self->busy);
 }
 

@@ -86,38 +86,14 @@ text_of (gpointer editable)
 static void
 update_form (CareRecoverDialog *self)
 {
-  g_autofree char *refusal = NULL;
-  const char *confirm = text_of (self->confirm_row);
-  const char *message;
-  gboolean problem = FALSE;
-  int level;
+  g_autofree char *message = NULL;
+  gboolean problem;
+  gboolean usable;
 
-  refusal = care_passphrase_quality_assess (self->quality, text_of (self->passphrase_row), self->user, &level);
-  gtk_level_bar_set_value (self->strength_bar, refusal != NULL ? 1 : level);
-
-  if (refusal != NULL)
-    message = refusal, problem = TRUE;
-  else if (*confirm != '\0' && g_strcmp0 (confirm, text_of (self->passphrase_row)) != 0)
-    message = _("The two passphrases differ."), problem = TRUE;
-  else if (level > 0)
-    message = level >= 4 ? _("A strong passphrase.") : _("A fair passphrase; a longer one would be stronger.");
-  else
-    message = _("Use several words that belong together only for you.");
-
-  gtk_label_set_label (self->hint_label, message);
-  if (problem)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "dim-label");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "dim-label");
-    }
-
-  self->acceptable = !problem && level > 0 && *text_of (self->key_row) != '\0' &&
-                     g_strcmp0 (confirm, text_of (self->passphrase_row)) == 0;
+  usable = care_passphrase_quality_judge (self->quality, text_of (self->passphrase_row), text_of (self->confirm_row),
+                                          self->user, self->strength_bar, &message, &problem);
+  care_passphrase_quality_show_hint (self->hint_label, message, problem);
+  self->acceptable = usable && *text_of (self->key_row) != '\0';
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "recover.apply", self->acceptable && !self->busy);
 }
 
