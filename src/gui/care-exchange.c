@@ -17,6 +17,7 @@
 #include "care-language.h"
 #include "care-case-store.h"
 #include "care-store-access.h"
+#include "care-toast.h"
 
 typedef enum
 {
@@ -53,41 +54,34 @@ busy_quark (void)
   return g_quark_from_static_string ("care-exchange-busy");
 }
 
-static GQuark
-toast_quark (void)
+static void
+forget_toast_slot (gpointer slot)
 {
-  return g_quark_from_static_string ("care-exchange-toast");
+  care_toast_forget (slot);
+  g_free (slot);
 }
 
 static void
-toast_dismissed_cb (AdwToast   *toast,
-                    CareWindow *window)
+present_toast (gpointer  window,
+               AdwToast *toast)
 {
-  if (g_object_get_qdata (G_OBJECT (window), toast_quark ()) == toast)
-    g_object_set_qdata (G_OBJECT (window), toast_quark (), NULL);
+  care_window_add_toast (window, toast);
 }
 
-/* The answer to what was just done shows at once: the toast of the
- * operation before, while still there, says the new answer instead of
- * making it wait behind. Not by dismissing it: libadwaita 1.2 frees a
- * toast dismissed during its 300 ms entrance twice (both animations end
- * at the next unmap), and not by ADW_TOAST_PRIORITY_HIGH (see add_toast in
- * care-case-documents.c). */
+/* The answer to what was just done shows at once, in place of the toast
+ * of the operation before (care-toast.c); the window keeps that toast. */
 static void
 show_toast (CareWindow *window,
             const char *text)
 {
-  AdwToast *toast = g_object_get_qdata (G_OBJECT (window), toast_quark ());
+  AdwToast **slot = g_object_get_data (G_OBJECT (window), "care-exchange-toast");
 
-  if (toast != NULL)
+  if (slot == NULL)
     {
-      adw_toast_set_title (toast, text);
-      return;
+      slot = g_new0 (AdwToast *, 1);
+      g_object_set_data_full (G_OBJECT (window), "care-exchange-toast", slot, forget_toast_slot);
     }
-  toast = adw_toast_new (text);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), window, 0);
-  g_object_set_qdata_full (G_OBJECT (window), toast_quark (), g_object_ref (toast), g_object_unref);
-  care_window_add_toast (window, toast);
+  care_toast_show (slot, window, present_toast, text, NULL, NULL, 5);
 }
 
 static void
