@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "care-country.h"
+#include "care-fold.h"
 
 #ifndef CARE_ISO_CODES_JSON_DIR
 #define CARE_ISO_CODES_JSON_DIR "/usr/share/iso-codes/json"
@@ -306,40 +307,6 @@ care_country_get_french_name (const char *code)
   return french != NULL ? french : name;
 }
 
-/* Compatibility decomposition, case folding, no accents, and anything but
- * letters and digits as one space: "Côte d’Ivoire", "cote d'ivoire" and
- * "COTE D IVOIRE" fold alike. */
-static char *
-fold_name (const char *text)
-{
-  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  g_autofree char *folded = NULL;
-  GString *out;
-  gboolean space = FALSE;
-
-  if (decomposed == NULL)
-    return g_strdup ("");
-  folded = g_utf8_casefold (decomposed, -1);
-  out = g_string_sized_new (strlen (folded));
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar ch = g_utf8_get_char (p);
-
-      if (g_unichar_ismark (ch))
-        continue;
-      if (!g_unichar_isalnum (ch))
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, ch);
-    }
-  return g_string_free (out, FALSE);
-}
-
 typedef enum
 {
   MATCH_CODE,          /* "ER" */
@@ -353,7 +320,7 @@ static MatchKind
 match_name (const char *folded_text,
             const char *name)
 {
-  g_autofree char *folded = fold_name (name);
+  g_autofree char *folded = care_fold_text (name, CARE_FOLD_SIGNS_AS_SPACE);
   gsize length = strlen (folded_text);
 
   if (g_str_equal (folded, folded_text))
@@ -408,7 +375,7 @@ static GArray *
 find_matches (const char *text)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-  g_autofree char *folded = fold_name (stripped);
+  g_autofree char *folded = care_fold_text (stripped, CARE_FOLD_SIGNS_AS_SPACE);
   const char * const *codes = care_country_get_codes ();
   GArray *matches = g_array_new (FALSE, FALSE, sizeof (Match));
 

@@ -24,46 +24,17 @@
 
 #include <string.h>
 
+#include "care-fold.h"
 #include "care-search.h"
 #include "care-store-cache.h"
 #include "care-store-sql.h"
 
-/* For duplicates: compatibility decomposition, case folding, no combining
- * marks, single spaces. "  ÇELİK  Ayşe" and "celik ayse" fold alike. */
+/* For duplicates: names compared without case, accents or extra spaces
+ * (care-fold.c), so "  ÇELİK  Ayşe" and "celik ayse" fold alike. */
 char *
 care_search_fold_name (const char *name)
 {
-  g_autofree char *decomposed = NULL;
-  g_autofree char *folded = NULL;
-  GString *out;
-  gboolean space = FALSE;
-
-  if (name == NULL)
-    return g_strdup ("");
-
-  decomposed = g_utf8_normalize (name, -1, G_NORMALIZE_ALL);
-  if (decomposed == NULL)
-    return g_strdup ("");
-  folded = g_utf8_casefold (decomposed, -1);
-  out = g_string_sized_new (strlen (folded));
-
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar ch = g_utf8_get_char (p);
-
-      if (g_unichar_ismark (ch))
-        continue;
-      if (g_unichar_isspace (ch))
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, ch);
-    }
-  return g_string_free (out, FALSE);
+  return care_fold_text (name, CARE_FOLD_KEEP_SIGNS);
 }
 
 char *
