@@ -119,24 +119,6 @@ set_busy (CareRecoverDialog *self,
   update_form (self);
 }
 
-/* The new passphrase costs what the forgotten one cost: a vault made with
- * a lighter Argon2id on a slow machine stays openable there. */
-static CareKdfCost
-cost_of_slot (const CareVaultSlotInfo *info)
-{
-  guint64 opslimit, memlimit;
-
-  if (info == NULL)
-    return CARE_KDF_COST_MODERATE;
-  care_kdf_cost_get_limits (CARE_KDF_COST_INTERACTIVE, &opslimit, &memlimit);
-  if (info->opslimit <= opslimit && info->memlimit <= memlimit)
-    return CARE_KDF_COST_INTERACTIVE;
-  care_kdf_cost_get_limits (CARE_KDF_COST_MODERATE, &opslimit, &memlimit);
-  if (info->opslimit <= opslimit && info->memlimit <= memlimit)
-    return CARE_KDF_COST_MODERATE;
-  return CARE_KDF_COST_SENSITIVE;
-}
-
 static void
 recover_in_thread (GTask        *task,
                    gpointer      source,
@@ -180,13 +162,15 @@ recover_in_thread (GTask        *task,
       return;
     }
 
-  if (!care_vault_set_passphrase (vault, user, request->passphrase, cost_of_slot (slot), &error))
+  /* The new passphrase costs what the forgotten one cost: a vault made with
+   * a lighter Argon2id on a slow machine stays openable there. */
+  if (!care_vault_set_passphrase (vault, user, request->passphrase, care_vault_slot_info_get_cost (slot), &error))
     {
       /* Someone whose slot was removed comes back, as with care-cli recover. */
       if (g_error_matches (error, CARE_VAULT_ERROR, CARE_VAULT_ERROR_NOT_FOUND))
         {
           g_clear_error (&error);
-          care_vault_add_slot (vault, user, request->passphrase, cost_of_slot (slot), &error);
+          care_vault_add_slot (vault, user, request->passphrase, care_vault_slot_info_get_cost (slot), &error);
         }
       if (error != NULL)
         {

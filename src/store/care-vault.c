@@ -52,6 +52,22 @@ care_vault_slot_info_free (CareVaultSlotInfo *info)
   g_free (info);
 }
 
+CareKdfCost
+care_vault_slot_info_get_cost (const CareVaultSlotInfo *info)
+{
+  if (info == NULL)
+    return CARE_KDF_COST_MODERATE;
+  for (CareKdfCost cost = CARE_KDF_COST_INTERACTIVE; cost < CARE_KDF_COST_SENSITIVE; cost++)
+    {
+      guint64 opslimit, memlimit;
+
+      care_kdf_cost_get_limits (cost, &opslimit, &memlimit);
+      if (info->opslimit <= opslimit && info->memlimit <= memlimit)
+        return cost;
+    }
+  return CARE_KDF_COST_SENSITIVE;
+}
+
 char *
 care_vault_get_default_path (void)
 {

@@ -26,6 +26,9 @@ typedef struct {
 
 void        care_vault_slot_info_free        (CareVaultSlotInfo *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CareVaultSlotInfo, care_vault_slot_info_free)
+/* The lightest cost that is at least the slot's (the cost a passphrase
+ * set again on it keeps); MODERATE for no slot. */
+CareKdfCost care_vault_slot_info_get_cost    (const CareVaultSlotInfo *info);
 
 char       *care_vault_get_default_path      (void);
 
